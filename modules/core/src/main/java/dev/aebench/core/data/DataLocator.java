@@ -1,0 +1,69 @@
+package dev.aebench.core.data;
+
+import dev.aebench.core.error.UserError;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Finds an MNIST-format data folder: the {@code --data} argument, then the {@code AEBENCH_DATA}
+ * environment variable, then the Debian package's /usr/share/datasets/fashion-mnist. A folder
+ * holds {@code train-images-idx3-ubyte[.gz]}, {@code train-labels-idx1-ubyte[.gz]},
+ * {@code t10k-images-idx3-ubyte[.gz]} and {@code t10k-labels-idx1-ubyte[.gz]}.
+ */
+public final class DataLocator {
+    public static final Path DEFAULT_DIR = Path.of("/usr/share/datasets/fashion-mnist");
+
+    private DataLocator() {
+    }
+
+    /** Resolves the folder; explicit may be null. */
+    public static Path resolve(Path explicit) {
+        if (explicit != null) {
+            if (!Files.isDirectory(explicit)) {
+                throw new UserError("--data " + explicit + ": no such folder");
+            }
+            return explicit;
+        }
+        String env = System.getenv("AEBENCH_DATA");
+        if (env != null && !env.isBlank()) {
+            Path p = Path.of(env);
+            if (!Files.isDirectory(p)) {
+                throw new UserError("AEBENCH_DATA=" + env + ": no such folder");
+            }
+            return p;
+        }
+        if (!Files.isDirectory(DEFAULT_DIR)) {
+            throw new UserError("Fashion-MNIST not found in " + DEFAULT_DIR
+                    + ": install it with `sudo apt-get install dataset-fashion-mnist`, or pass --data DIR"
+                    + " (or set AEBENCH_DATA) pointing at a folder of MNIST-format IDX files");
+        }
+        return DEFAULT_DIR;
+    }
+
+    /** Loads the four files of a folder. */
+    public static TrainTestData load(Path dir) {
+        String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+        Dataset train = IdxReader.readPair(find(dir, "train-images-idx3-ubyte"), find(dir, "train-labels-idx1-ubyte"),
+                name + "/train");
+        Dataset test = IdxReader.readPair(find(dir, "t10k-images-idx3-ubyte"), find(dir, "t10k-labels-idx1-ubyte"),
+                name + "/test");
+        if (train.dim() != test.dim()) {
+            throw new UserError(dir + ": training images are " + train.height() + "x" + train.width()
+                    + " but test images are " + test.height() + "x" + test.width());
+        }
+        return new TrainTestData(train, test);
+    }
+
+    private static Path find(Path dir, String base) {
+        Path gz = dir.resolve(base + ".gz");
+        if (Files.isRegularFile(gz)) {
+            return gz;
+        }
+        Path raw = dir.resolve(base);
+        if (Files.isRegularFile(raw)) {
+            return raw;
+        }
+        throw new UserError(dir + ": missing " + base + ".gz (or " + base + ")");
+    }
+}

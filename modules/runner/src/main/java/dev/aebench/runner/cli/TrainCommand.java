@@ -1,0 +1,73 @@
+package dev.aebench.runner.cli;
+
+import dev.aebench.core.data.DataLocator;
+import dev.aebench.core.data.TrainTestData;
+import dev.aebench.core.model.ModelRegistry;
+import dev.aebench.core.result.JsonLines;
+import dev.aebench.core.result.TrialResult;
+import dev.aebench.runner.trial.TrialRunner;
+import dev.aebench.runner.trial.TrialSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code aebench train}: one model, one seed; prints a one-row table and appends a JSON line. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train one model, evaluate it, run the linear probe, print a one-row table.")
+public final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "NAME", description = "model family (see: aebench models)")
+    String model;
+
+    @Option(names = "--epochs", defaultValue = "5", paramLabel = "N", description = "training epochs (default: ${DEFAULT-VALUE}; ignored by pca)")
+    int epochs;
+
+    @Option(names = "--seed", defaultValue = "0", paramLabel = "S", description = "seed for init, shuffling and noise (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "a hyperparameter, repeatable (see: aebench models)")
+    Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--json", paramLabel = "FILE", description = "append the result as one JSON line to FILE")
+    Path json;
+
+    @Option(names = "--no-probe", description = "skip the linear probe")
+    boolean noProbe;
+
+    @Option(names = "--quiet", description = "no per-epoch lines")
+    boolean quiet;
+
+    @Mixin
+    CommonOptions common;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TrialSpec trial = new TrialSpec(model, settings, seed, epochs, common.threads(), !noProbe);
+        TrialRunner runner = new TrialRunner(ModelRegistry.load());
+        runner.resolve(trial); // fail on a bad model or --set before loading data
+        TrainTestData data = DataLocator.load(DataLocator.resolve(common.data));
+        TrialResult result = runner.run(trial, data, line -> {
+            if (!quiet) {
+                err.println(line);
+            }
+        });
+        out.print(ResultTable.render(java.util.List.of(result)));
+        out.flush();
+        if (json != null) {
+            JsonLines.append(json, result.toMap());
+        }
+        return 0;
+    }
+}
