@@ -35,6 +35,50 @@ public interface Kernels extends AutoCloseable {
     /** {@code out[outOff + j] (+)= sum over r of a[r][j]}, summed in row order. */
     void columnSums(float[] a, int rows, int cols, float[] out, int outOff, boolean accumulate);
 
+    // ---- images (NCHW: rows are images, each channels x height x width) ----
+    // The defaults are serial reference loops, so another backend compiles without them.
+
+    /**
+     * Unfolds convolution patches of {@code batch} images: row {@code b * P + y * outWidth + x} of
+     * {@code cols} (P = {@link ConvGeometry#positions()}, rows {@link ConvGeometry#patchSize()}
+     * long) holds at column {@code (c * kernel + kh) * kernel + kw} the pixel
+     * {@code image[b][c][y * stride - padding + kh][x * stride - padding + kw]}, or 0 where that
+     * lies in the padding.
+     */
+    default void im2col(ConvGeometry g, float[] image, int batch, float[] cols) {
+        ImageOps.im2col(g, image, cols, 0, batch);
+    }
+
+    /**
+     * The adjoint of {@link #im2col}: every pixel of {@code image} is set to (or, when
+     * {@code accumulate}, increased by) the sum of the {@code cols} entries unfolded from it.
+     */
+    default void col2im(ConvGeometry g, float[] cols, int batch, float[] image, boolean accumulate) {
+        ImageOps.col2im(g, cols, image, accumulate, 0, batch);
+    }
+
+    /**
+     * {@code dst[m] = src[m]^T} (or {@code +=} when {@code accumulate}) for {@code count}
+     * consecutive row-major {@code rows x cols} matrices: NHWC to NCHW and back.
+     */
+    default void transposeEach(float[] src, int count, int rows, int cols, float[] dst, boolean accumulate) {
+        ImageOps.transposeEach(src, rows, cols, dst, accumulate, 0, count);
+    }
+
+    /** In place over an NCHW batch: {@code z[b][c][i] = act(z[b][c][i] + bias[biasOff + c])}. */
+    default void channelBiasActivation(Activation act, float[] z, int batch, int channels, int plane,
+                                       float[] bias, int biasOff) {
+        ImageOps.channelBiasActivation(act, z, channels, plane, bias, biasOff, 0, batch * channels);
+    }
+
+    /**
+     * {@code out[outOff + c] (+)= sum over b and i of g[b][c][i]} over an NCHW batch, each
+     * channel in a fixed order (planes in image order).
+     */
+    default void channelSums(float[] g, int batch, int channels, int plane, float[] out, int outOff, boolean accumulate) {
+        ImageOps.channelSums(g, batch, channels, plane, out, outOff, accumulate, 0, channels);
+    }
+
     /**
      * Mean loss over {@code n} elements and, when {@code grad} is not null, its gradient with
      * respect to {@code y}, times {@code gradScale}.

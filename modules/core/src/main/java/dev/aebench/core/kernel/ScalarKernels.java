@@ -135,6 +135,48 @@ public class ScalarKernels implements Kernels {
         }
     }
 
+    // ---- images: split over whole images, planes or channels ----
+
+    @Override
+    public void im2col(ConvGeometry g, float[] image, int batch, float[] cols) {
+        perItem(batch, (long) g.positions() * g.patchSize(), (b0, b1) -> ImageOps.im2col(g, image, cols, b0, b1));
+    }
+
+    @Override
+    public void col2im(ConvGeometry g, float[] cols, int batch, float[] image, boolean accumulate) {
+        perItem(batch, (long) g.positions() * g.patchSize(),
+                (b0, b1) -> ImageOps.col2im(g, cols, image, accumulate, b0, b1));
+    }
+
+    @Override
+    public void transposeEach(float[] src, int count, int rows, int cols, float[] dst, boolean accumulate) {
+        perItem(count, (long) rows * cols, (m0, m1) -> ImageOps.transposeEach(src, rows, cols, dst, accumulate, m0, m1));
+    }
+
+    @Override
+    public void channelBiasActivation(Activation act, float[] z, int batch, int channels, int plane,
+                                      float[] bias, int biasOff) {
+        perItem(batch * channels, plane,
+                (p0, p1) -> ImageOps.channelBiasActivation(act, z, channels, plane, bias, biasOff, p0, p1));
+    }
+
+    @Override
+    public void channelSums(float[] g, int batch, int channels, int plane, float[] out, int outOff, boolean accumulate) {
+        perItem(channels, (long) batch * plane,
+                (c0, c1) -> ImageOps.channelSums(g, batch, channels, plane, out, outOff, accumulate, c0, c1));
+    }
+
+    /** Runs {@code body} over {@code [0, count)} on the team when the work is worth splitting. */
+    protected void perItem(int count, long workPerItem, ThreadTeam.RangeBody body) {
+        if (count < 2 || count * workPerItem < PARALLEL_FLOPS) {
+            if (count > 0) {
+                body.run(0, count);
+            }
+            return;
+        }
+        team.run(count, body);
+    }
+
     @Override
     public double loss(LossKind kind, float[] y, float[] target, int n, float[] grad, float gradScale) {
         float g = gradScale / n;

@@ -1,21 +1,31 @@
 package dev.aebench.core.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The default kernels: plain Java with {@code jdk.incubator.vector}, sized to the CPU's
- * preferred vector width. GEMM uses register-blocked micro-kernels: for {@code op(B) = B}
- * (NN, TN) a 4-row by 2-vector block of C accumulates broadcasts of A times rows of B; for
- * {@code op(B) = B^T} (NT) a 4 x 4 block of dot products runs along the shared contiguous
- * dimension. Rows of C are split over the thread team in blocks of four.
+ * preferred vector width. GEMM runs the register-blocked micro-kernels of {@link VectorGemm}
+ * (8 rows by 2 vectors of C, B read in place or, when transposed, packed one panel at a time),
+ * which give the same bits as the scalar kernels. Work is split over the thread team by blocks
+ * of 8 rows or by column panels, whichever balances better.
  */
 public final class VectorKernels extends ScalarKernels {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final int MR = 4;
+    private final ThreadLocal<float[][]> packs = ThreadLocal.withInitial(() -> new float[][] {new float[0]});
+
+    // Lane rotations by 32, 16, 8, 4, 2 and 1 (clamped to the width) for sumLanes.
+    private static final VectorShuffle<Float> ROT32 = VectorShuffle.iota(S, Math.min(32, L / 2), 1, true);
+    private static final VectorShuffle<Float> ROT16 = VectorShuffle.iota(S, Math.min(16, L / 2), 1, true);
+    private static final VectorShuffle<Float> ROT8 = VectorShuffle.iota(S, Math.min(8, L / 2), 1, true);
+    private static final VectorShuffle<Float> ROT4 = VectorShuffle.iota(S, Math.min(4, L / 2), 1, true);
+    private static final VectorShuffle<Float> ROT2 = VectorShuffle.iota(S, Math.min(2, L / 2), 1, true);
+    private static final VectorShuffle<Float> ROT1 = VectorShuffle.iota(S, 1, 1, true);
 
     public VectorKernels(int threads) {
         super(threads);
@@ -36,323 +46,146 @@ public final class VectorKernels extends ScalarKernels {
                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      boolean accumulate, float[] c, int cOff, int ldc) {
         checkGemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        if (transA && transB) {
-            super.gemm(true, true, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+        if ((transA && transB) || k == 0) {
+            super.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
             return;
         }
-        int blocks = (m + MR - 1) / MR;
-        if ((long) m * n * k < PARALLEL_FLOPS || blocks < 2) {
-            gemmRows(transA, transB, 0, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+        if (m == 0 || n == 0) {
             return;
         }
-        team.run(blocks, (b0, b1) -> gemmRows(transA, transB, b0 * MR, Math.min(m, b1 * MR), n, k,
-                a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc));
+        if (transB && dotProductsPay(m, k)) {
+            int blocks = (m + VectorGemm.DOT_ROWS - 1) / VectorGemm.DOT_ROWS;
+            if ((long) m * n * k < PARALLEL_FLOPS || blocks < 2) {
+                VectorGemm.dotRows(0, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+            } else {
+                team.run(blocks, (b0, b1) -> VectorGemm.dotRows(b0 * VectorGemm.DOT_ROWS,
+                        Math.min(m, b1 * VectorGemm.DOT_ROWS), n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc));
+            }
+            return;
+        }
+        int si = transA ? 1 : lda;
+        int sp = transA ? lda : 1;
+        int rowBlocks = (m + VectorGemm.MR - 1) / VectorGemm.MR;
+        int panels = (n + VectorGemm.PANEL - 1) / VectorGemm.PANEL;
+        int t = team.size();
+        if ((long) m * n * k < PARALLEL_FLOPS || t == 1) {
+            tile(0, m, 0, panels, transB, n, k, a, aOff, si, sp, b, bOff, ldb, accumulate, c, cOff, ldc);
+            return;
+        }
+        // a transposed B is packed once per panel, so prefer splitting panels when there are many
+        boolean byPanels = panels > 1 && (transB
+                ? panels >= 4 * t || rowBlocks < 2 * t
+                : rowBlocks < 2 * t && panels > rowBlocks);
+        if (byPanels) {
+            team.run(panels, (p0, p1) -> tile(0, m, p0, p1, transB, n, k, a, aOff, si, sp, b, bOff, ldb,
+                    accumulate, c, cOff, ldc));
+        } else {
+            team.run(rowBlocks, (r0, r1) -> tile(r0 * VectorGemm.MR, Math.min(m, r1 * VectorGemm.MR), 0, panels,
+                    transB, n, k, a, aOff, si, sp, b, bOff, ldb, accumulate, c, cOff, ldc));
+        }
+    }
+
+    /**
+     * Whether {@code A B^T} is better done as dot products than by packing B^T: packing costs
+     * about one copy of B per thread, which pays back unless C has few rows for a long inner
+     * dimension (such as a convolution's weight gradient), and dot products need that long
+     * inner dimension to amortise their fixed-order lane sums.
+     */
+    private static boolean dotProductsPay(int m, int k) {
+        return k >= 8 * VectorGemm.L && k >= 64 * m;
+    }
+
+    /** Rows {@code [i0, i1)} of C over column panels {@code [p0, p1)}. */
+    private void tile(int i0, int i1, int p0, int p1, boolean transB, int n, int k, float[] a, int aOff, int si,
+                      int sp, float[] b, int bOff, int ldb, boolean acc, float[] c, int cOff, int ldc) {
+        float[] pack = transB ? packBuffer(k) : null;
+        for (int p = p0; p < p1; p++) {
+            int j = p * VectorGemm.PANEL;
+            int w = Math.min(VectorGemm.PANEL, n - j);
+            if (transB) {
+                VectorGemm.packTransposed(b, bOff, ldb, j, w, k, pack);
+                VectorGemm.panel(i0, i1, w, k, a, aOff, si, sp, pack, 0, VectorGemm.PANEL, acc, c, cOff, ldc, j);
+            } else {
+                VectorGemm.panel(i0, i1, w, k, a, aOff, si, sp, b, bOff + j, ldb, acc, c, cOff, ldc, j);
+            }
+        }
+    }
+
+    /** This thread's k x PANEL buffer for a transposed B, grown on demand. */
+    private float[] packBuffer(int k) {
+        float[][] holder = packs.get();
+        if (holder[0].length < k * VectorGemm.PANEL) {
+            holder[0] = new float[k * VectorGemm.PANEL];
+        }
+        return holder[0];
+    }
+
+    // ---- deterministic building blocks ----
+    //
+    // reduceLanes(ADD) and lanewise(EXP / TANH) may give different bits in interpreted and in
+    // C2-compiled code (another summation order; SVML instead of Math.exp), so results would
+    // change as the JIT warms up. These use only lane-wise IEEE operations (add, mul, fma, div,
+    // rearrange, conversions), which round the same way in every execution mode.
+
+    /** Sum of the lanes in a fixed pairwise order. */
+    static float sumLanes(FloatVector v) {
+        if (L > 32) {
+            v = v.add(v.rearrange(ROT32));
+        }
+        if (L > 16) {
+            v = v.add(v.rearrange(ROT16));
+        }
+        if (L > 8) {
+            v = v.add(v.rearrange(ROT8));
+        }
+        if (L > 4) {
+            v = v.add(v.rearrange(ROT4));
+        }
+        if (L > 2) {
+            v = v.add(v.rearrange(ROT2));
+        }
+        if (L > 1) {
+            v = v.add(v.rearrange(ROT1));
+        }
+        return v.lane(0);
+    }
+
+    private static final float EXP_HI = 88.0f;
+    private static final float EXP_LO = -87.0f;
+    private static final float LOG2E = 1.44269504088896341f;
+    private static final float ROUNDER = 0x1.8p23f;
+    private static final float LN2_HI = 0.693359375f;
+    private static final float LN2_LO = -2.12194440e-4f;
+
+    /** e^x (Cephes expf: range reduction by ln 2, degree-7 polynomial), inputs clamped to [-87, 88]. */
+    static FloatVector exp(FloatVector x) {
+        x = x.min(EXP_HI).max(EXP_LO);
+        FloatVector n = x.fma(LOG2E, ROUNDER).sub(ROUNDER); // round(x / ln 2), exact
+        FloatVector r = n.fma(FloatVector.broadcast(S, -LN2_HI), x);
+        r = n.fma(FloatVector.broadcast(S, -LN2_LO), r);
+        FloatVector p = r.fma(1.9875691500e-4f, 1.3981999507e-3f);
+        p = p.fma(r, FloatVector.broadcast(S, 8.3334519073e-3f));
+        p = p.fma(r, FloatVector.broadcast(S, 4.1665795894e-2f));
+        p = p.fma(r, FloatVector.broadcast(S, 1.6666665459e-1f));
+        p = p.fma(r, FloatVector.broadcast(S, 5.0000001201e-1f));
+        p = p.fma(r.mul(r), r).add(1f);
+        IntVector e = ((IntVector) n.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        return p.mul(e.reinterpretAsFloats());
+    }
+
+    /** tanh x = sign(x) (1 - e) / (1 + e) with e = exp(-2|x|); absolute error about 1e-7. */
+    static FloatVector tanh(FloatVector x) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector e = exp(x.abs().mul(-2f));
+        FloatVector t = one.sub(e).div(one.add(e));
+        return t.blend(t.neg(), x.compare(VectorOperators.LT, 0f));
     }
 
     @Override
-    protected void gemmRows(boolean transA, boolean transB, int i0, int i1, int n, int k,
-                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                            boolean accumulate, float[] c, int cOff, int ldc) {
-        if (transA && transB) {
-            // TT has no vector micro-kernel: dotRows and broadcastRows assume A is not transposed
-            super.gemmRows(true, true, i0, i1, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
-            return;
-        }
-        if (k == 0) {
-            if (!accumulate) {
-                for (int i = i0; i < i1; i++) {
-                    java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
-                }
-            }
-            return;
-        }
-        if (transB) {
-            dotRows(i0, i1, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
-        } else {
-            broadcastRows(transA, i0, i1, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
-        }
-    }
-
-    // ---- NN and TN: C[i, j..j+2L) += A(i,p) * B[p, j..j+2L) ----
-
-    private static void broadcastRows(boolean transA, int i0, int i1, int n, int k,
-                                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                      boolean acc, float[] c, int cOff, int ldc) {
-        int si = transA ? 1 : lda;
-        int sp = transA ? lda : 1;
-        int j = 0;
-        for (; j + 4 * L <= n; j += 4 * L) {
-            int i = i0;
-            for (; i + MR <= i1; i += MR) {
-                kernel4x4(i, j, k, a, aOff, si, sp, b, bOff, ldb, acc, c, cOff, ldc);
-            }
-            for (; i < i1; i++) {
-                kernel1x2(i, j, k, a, aOff, si, sp, b, bOff, ldb, acc, c, cOff, ldc);
-                kernel1x2(i, j + 2 * L, k, a, aOff, si, sp, b, bOff, ldb, acc, c, cOff, ldc);
-            }
-        }
-        for (; j + 2 * L <= n; j += 2 * L) {
-            int i = i0;
-            for (; i + MR <= i1; i += MR) {
-                kernel4x2(i, j, k, a, aOff, si, sp, b, bOff, ldb, acc, c, cOff, ldc);
-            }
-            for (; i < i1; i++) {
-                kernel1x2(i, j, k, a, aOff, si, sp, b, bOff, ldb, acc, c, cOff, ldc);
-            }
-        }
-        for (; j + L <= n; j += L) {
-            for (int i = i0; i < i1; i++) {
-                kernel1x1(i, j, k, a, aOff, si, sp, b, bOff, ldb, acc, c, cOff, ldc);
-            }
-        }
-        for (; j < n; j++) {
-            for (int i = i0; i < i1; i++) {
-                float s = 0f;
-                int ai = aOff + i * si;
-                for (int p = 0; p < k; p++) {
-                    s = Math.fma(a[ai + p * sp], b[bOff + p * ldb + j], s);
-                }
-                int ci = cOff + i * ldc + j;
-                c[ci] = acc ? c[ci] + s : s;
-            }
-        }
-    }
-
-    private static void kernel4x4(int i, int j, int k, float[] a, int aOff, int si, int sp,
-                                  float[] b, int bOff, int ldb, boolean acc, float[] c, int cOff, int ldc) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
-        int a0 = aOff + i * si;
-        int a1 = a0 + si;
-        int a2 = a1 + si;
-        int a3 = a2 + si;
-        int bp = bOff + j;
-        for (int p = 0, ap = 0; p < k; p++, ap += sp, bp += ldb) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
-            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
-            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
-            c03 = x.fma(b3, c03);
-            x = FloatVector.broadcast(S, a[a1 + ap]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            c12 = x.fma(b2, c12);
-            c13 = x.fma(b3, c13);
-            x = FloatVector.broadcast(S, a[a2 + ap]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            c22 = x.fma(b2, c22);
-            c23 = x.fma(b3, c23);
-            x = FloatVector.broadcast(S, a[a3 + ap]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            c32 = x.fma(b2, c32);
-            c33 = x.fma(b3, c33);
-        }
-        int r = cOff + i * ldc + j;
-        store(c00, c, r, acc);
-        store(c01, c, r + L, acc);
-        store(c02, c, r + 2 * L, acc);
-        store(c03, c, r + 3 * L, acc);
-        r += ldc;
-        store(c10, c, r, acc);
-        store(c11, c, r + L, acc);
-        store(c12, c, r + 2 * L, acc);
-        store(c13, c, r + 3 * L, acc);
-        r += ldc;
-        store(c20, c, r, acc);
-        store(c21, c, r + L, acc);
-        store(c22, c, r + 2 * L, acc);
-        store(c23, c, r + 3 * L, acc);
-        r += ldc;
-        store(c30, c, r, acc);
-        store(c31, c, r + L, acc);
-        store(c32, c, r + 2 * L, acc);
-        store(c33, c, r + 3 * L, acc);
-    }
-
-    private static void kernel4x2(int i, int j, int k, float[] a, int aOff, int si, int sp,
-                                  float[] b, int bOff, int ldb, boolean acc, float[] c, int cOff, int ldc) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        int a0 = aOff + i * si;
-        int a1 = a0 + si;
-        int a2 = a1 + si;
-        int a3 = a2 + si;
-        int bp = bOff + j;
-        for (int p = 0, ap = 0; p < k; p++, ap += sp, bp += ldb) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[a1 + ap]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[a2 + ap]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[a3 + ap]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-        }
-        int r = cOff + i * ldc + j;
-        store(c00, c, r, acc);
-        store(c01, c, r + L, acc);
-        r += ldc;
-        store(c10, c, r, acc);
-        store(c11, c, r + L, acc);
-        r += ldc;
-        store(c20, c, r, acc);
-        store(c21, c, r + L, acc);
-        r += ldc;
-        store(c30, c, r, acc);
-        store(c31, c, r + L, acc);
-    }
-
-    private static void kernel1x2(int i, int j, int k, float[] a, int aOff, int si, int sp,
-                                  float[] b, int bOff, int ldb, boolean acc, float[] c, int cOff, int ldc) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        int a0 = aOff + i * si;
-        int bp = bOff + j;
-        for (int p = 0, ap = 0; p < k; p++, ap += sp, bp += ldb) {
-            FloatVector x = FloatVector.broadcast(S, a[a0 + ap]);
-            c00 = x.fma(FloatVector.fromArray(S, b, bp), c00);
-            c01 = x.fma(FloatVector.fromArray(S, b, bp + L), c01);
-        }
-        int r = cOff + i * ldc + j;
-        store(c00, c, r, acc);
-        store(c01, c, r + L, acc);
-    }
-
-    private static void kernel1x1(int i, int j, int k, float[] a, int aOff, int si, int sp,
-                                  float[] b, int bOff, int ldb, boolean acc, float[] c, int cOff, int ldc) {
-        FloatVector c00 = FloatVector.zero(S);
-        int a0 = aOff + i * si;
-        int bp = bOff + j;
-        for (int p = 0, ap = 0; p < k; p++, ap += sp, bp += ldb) {
-            c00 = FloatVector.broadcast(S, a[a0 + ap]).fma(FloatVector.fromArray(S, b, bp), c00);
-        }
-        store(c00, c, cOff + i * ldc + j, acc);
-    }
-
-    private static void store(FloatVector v, float[] c, int at, boolean acc) {
-        (acc ? v.add(FloatVector.fromArray(S, c, at)) : v).intoArray(c, at);
-    }
-
-    // ---- NT: C[i, j] = dot(A[i, :], B[j, :]) ----
-
-    private static void dotRows(int i0, int i1, int n, int k, float[] a, int aOff, int lda,
-                                float[] b, int bOff, int ldb, boolean acc, float[] c, int cOff, int ldc) {
-        int kv = k - k % L;
-        int i = i0;
-        for (; i + MR <= i1; i += MR) {
-            int j = 0;
-            for (; j + 4 <= n; j += 4) {
-                dot4x4(i, j, k, kv, a, aOff, lda, b, bOff, ldb, acc, c, cOff, ldc);
-            }
-            for (; j < n; j++) {
-                for (int r = 0; r < MR; r++) {
-                    dot1x1(i + r, j, k, kv, a, aOff, lda, b, bOff, ldb, acc, c, cOff, ldc);
-                }
-            }
-        }
-        for (; i < i1; i++) {
-            for (int j = 0; j < n; j++) {
-                dot1x1(i, j, k, kv, a, aOff, lda, b, bOff, ldb, acc, c, cOff, ldc);
-            }
-        }
-    }
-
-    private static void dot4x4(int i, int j, int k, int kv, float[] a, int aOff, int lda,
-                               float[] b, int bOff, int ldb, boolean acc, float[] c, int cOff, int ldc) {
-        FloatVector s00 = FloatVector.zero(S), s01 = FloatVector.zero(S), s02 = FloatVector.zero(S), s03 = FloatVector.zero(S);
-        FloatVector s10 = FloatVector.zero(S), s11 = FloatVector.zero(S), s12 = FloatVector.zero(S), s13 = FloatVector.zero(S);
-        FloatVector s20 = FloatVector.zero(S), s21 = FloatVector.zero(S), s22 = FloatVector.zero(S), s23 = FloatVector.zero(S);
-        FloatVector s30 = FloatVector.zero(S), s31 = FloatVector.zero(S), s32 = FloatVector.zero(S), s33 = FloatVector.zero(S);
-        int a0 = aOff + i * lda, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda;
-        int b0 = bOff + j * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
-        for (int p = 0; p < kv; p += L) {
-            FloatVector y0 = FloatVector.fromArray(S, b, b0 + p);
-            FloatVector y1 = FloatVector.fromArray(S, b, b1 + p);
-            FloatVector y2 = FloatVector.fromArray(S, b, b2 + p);
-            FloatVector y3 = FloatVector.fromArray(S, b, b3 + p);
-            FloatVector x = FloatVector.fromArray(S, a, a0 + p);
-            s00 = x.fma(y0, s00);
-            s01 = x.fma(y1, s01);
-            s02 = x.fma(y2, s02);
-            s03 = x.fma(y3, s03);
-            x = FloatVector.fromArray(S, a, a1 + p);
-            s10 = x.fma(y0, s10);
-            s11 = x.fma(y1, s11);
-            s12 = x.fma(y2, s12);
-            s13 = x.fma(y3, s13);
-            x = FloatVector.fromArray(S, a, a2 + p);
-            s20 = x.fma(y0, s20);
-            s21 = x.fma(y1, s21);
-            s22 = x.fma(y2, s22);
-            s23 = x.fma(y3, s23);
-            x = FloatVector.fromArray(S, a, a3 + p);
-            s30 = x.fma(y0, s30);
-            s31 = x.fma(y1, s31);
-            s32 = x.fma(y2, s32);
-            s33 = x.fma(y3, s33);
-        }
-        int r = cOff + i * ldc + j;
-        put(c, r, acc, finish(s00, a, a0, b, b0, kv, k), finish(s01, a, a0, b, b1, kv, k),
-                finish(s02, a, a0, b, b2, kv, k), finish(s03, a, a0, b, b3, kv, k));
-        r += ldc;
-        put(c, r, acc, finish(s10, a, a1, b, b0, kv, k), finish(s11, a, a1, b, b1, kv, k),
-                finish(s12, a, a1, b, b2, kv, k), finish(s13, a, a1, b, b3, kv, k));
-        r += ldc;
-        put(c, r, acc, finish(s20, a, a2, b, b0, kv, k), finish(s21, a, a2, b, b1, kv, k),
-                finish(s22, a, a2, b, b2, kv, k), finish(s23, a, a2, b, b3, kv, k));
-        r += ldc;
-        put(c, r, acc, finish(s30, a, a3, b, b0, kv, k), finish(s31, a, a3, b, b1, kv, k),
-                finish(s32, a, a3, b, b2, kv, k), finish(s33, a, a3, b, b3, kv, k));
-    }
-
-    private static void put(float[] c, int r, boolean acc, float v0, float v1, float v2, float v3) {
-        if (acc) {
-            c[r] += v0;
-            c[r + 1] += v1;
-            c[r + 2] += v2;
-            c[r + 3] += v3;
-        } else {
-            c[r] = v0;
-            c[r + 1] = v1;
-            c[r + 2] = v2;
-            c[r + 3] = v3;
-        }
-    }
-
-    private static float finish(FloatVector s, float[] a, int ai, float[] b, int bj, int kv, int k) {
-        float t = s.reduceLanes(VectorOperators.ADD);
-        for (int p = kv; p < k; p++) {
-            t = Math.fma(a[ai + p], b[bj + p], t);
-        }
-        return t;
-    }
-
-    private static void dot1x1(int i, int j, int k, int kv, float[] a, int aOff, int lda,
-                               float[] b, int bOff, int ldb, boolean acc, float[] c, int cOff, int ldc) {
-        FloatVector s = FloatVector.zero(S);
-        int ai = aOff + i * lda;
-        int bj = bOff + j * ldb;
-        for (int p = 0; p < kv; p += L) {
-            s = FloatVector.fromArray(S, a, ai + p).fma(FloatVector.fromArray(S, b, bj + p), s);
-        }
-        float t = finish(s, a, ai, b, bj, kv, k);
-        int ci = cOff + i * ldc + j;
-        c[ci] = acc ? c[ci] + t : t;
+    public void channelBiasActivation(Activation act, float[] z, int batch, int channels, int plane,
+                                      float[] bias, int biasOff) {
+        perItem(batch * channels, plane,
+                (p0, p1) -> VectorImageOps.channelBiasActivation(act, z, channels, plane, bias, biasOff, p0, p1));
     }
 
     // ---- element-wise passes ----
@@ -398,7 +231,7 @@ public final class VectorKernels extends ScalarKernels {
         int j = 0;
         for (; j + L <= cols; j += L) {
             FloatVector v = FloatVector.fromArray(S, z, base + j).add(FloatVector.fromArray(S, bias, bo + j));
-            one.div(one.add(v.neg().lanewise(VectorOperators.EXP))).intoArray(z, base + j);
+            one.div(one.add(exp(v.neg()))).intoArray(z, base + j);
         }
         for (; j < cols; j++) {
             z[base + j] = Activation.SIGMOID.apply(z[base + j] + bias[bo + j]);
@@ -408,8 +241,7 @@ public final class VectorKernels extends ScalarKernels {
     private static void biasTanh(float[] z, int base, int cols, float[] bias, int bo) {
         int j = 0;
         for (; j + L <= cols; j += L) {
-            FloatVector.fromArray(S, z, base + j).add(FloatVector.fromArray(S, bias, bo + j))
-                    .lanewise(VectorOperators.TANH).intoArray(z, base + j);
+            tanh(FloatVector.fromArray(S, z, base + j).add(FloatVector.fromArray(S, bias, bo + j))).intoArray(z, base + j);
         }
         for (; j < cols; j++) {
             z[base + j] = (float) Math.tanh(z[base + j] + bias[bo + j]);
@@ -501,7 +333,7 @@ public final class VectorKernels extends ScalarKernels {
             sum = d.fma(d, sum);
             d.mul(g2).mul(yv).mul(one.sub(yv)).intoArray(gz, i);
         }
-        double s = sum.reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(sum);
         return s + super.sigmoidLossRange(kind, y, t, i, to, gz, g);
     }
 
@@ -520,7 +352,7 @@ public final class VectorKernels extends ScalarKernels {
                 d.mul(g2).intoArray(grad, i);
             }
         }
-        double s = sum.reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(sum);
         return s + super.lossRange(kind, y, t, i, to, grad, g);
     }
 

@@ -1,0 +1,20 @@
+# Sourced by ./aebench and ci/test: on a fresh Debian machine, installs what aebench needs and
+# does not ship (Maven, the dataset-fashion-mnist package) when running as root; otherwise says
+# exactly what to install.
+aebench_ensure_deps() {
+  local need=""
+  command -v mvn >/dev/null 2>&1 || need="$need maven"
+  if [ -z "${AEBENCH_DATA:-}" ] && [ ! -d /usr/share/datasets/fashion-mnist ]; then
+    need="$need dataset-fashion-mnist"
+  fi
+  [ -z "$need" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "aebench: installing$need (apt-get)..." >&2
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >/dev/null &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $need >/dev/null || {
+        echo "aebench: apt-get install$need failed" >&2; return 2; }
+  else
+    echo "aebench: missing$need: install with: sudo apt-get install$need" >&2
+    return 2
+  fi
+}
