@@ -41,6 +41,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "append the result as one JSON line to FILE")
     Path json;
 
+    @Option(names = "--validation", defaultValue = "0", paramLabel = "N",
+            description = "hold out the last N training images, train on the rest and report val_mse on them (default: ${DEFAULT-VALUE})")
+    int validation;
+
     @Option(names = "--no-probe", description = "skip the linear probe")
     boolean noProbe;
 
@@ -54,7 +58,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TrialSpec trial = new TrialSpec(model, settings, seed, epochs, common.threads(), !noProbe);
+        TrialSpec trial = new TrialSpec(model, settings, seed, epochs, common.threads(), !noProbe, validation);
         TrialRunner runner = new TrialRunner(ModelRegistry.load());
         runner.resolve(trial); // fail on a bad model or --set before loading data
         TrainTestData data = DataLocator.load(DataLocator.resolve(common.data));

@@ -1,6 +1,8 @@
 package dev.aebench.runner.trial;
 
+import dev.aebench.core.data.Dataset;
 import dev.aebench.core.data.TrainTestData;
+import dev.aebench.core.error.UserError;
 import dev.aebench.core.kernel.KernelFactory;
 import dev.aebench.core.kernel.Kernels;
 import dev.aebench.core.model.Autoencoder;
@@ -13,9 +15,11 @@ import dev.aebench.core.result.TrialResult;
 import dev.aebench.core.train.EpochListener;
 import dev.aebench.core.train.Evaluation;
 import dev.aebench.core.train.FitReport;
+import dev.aebench.probe.LabelledCodes;
 import dev.aebench.probe.LinearProbe;
 import dev.aebench.probe.ProbeOptions;
 import dev.aebench.probe.ProbeResult;
+import dev.aebench.probe.TrainedProbe;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,9 +28,21 @@ import java.util.function.Consumer;
 /**
  * Runs one trial end to end: resolve the configuration, build the model, train, measure test
  * reconstruction, encode both splits and run the linear probe on the frozen codes, gather the
- * family's extra metrics, and stamp provenance. The Java API behind {@code aebench train}.
+ * family's extra metrics, and stamp provenance. The Java API behind {@code aebench train} and
+ * {@code aebench run}.
+ *
+ * <p>With a validation split ({@link TrialSpec#validation()} &gt; 0) the last that many training
+ * images are held out: the model and the probe are trained on the rest, and the reconstruction
+ * error on the held-out rows is reported as the extra metric {@value #VAL_MSE}, and, with the
+ * probe, the probe's accuracy on them as {@value #VAL_PROBE_ACC}: the figures on which sweeps
+ * compare configurations. Test figures are computed as always.
  */
 public final class TrialRunner {
+    /** Name of the extra metric holding the reconstruction error on the validation split. */
+    public static final String VAL_MSE = "val_mse";
+    /** Name of the extra metric holding the probe's accuracy on the validation split (probe trained on the rest). */
+    public static final String VAL_PROBE_ACC = "val_probe_acc";
+
     private final ModelRegistry registry;
 
     public TrialRunner(ModelRegistry registry) {
@@ -42,27 +58,58 @@ public final class TrialRunner {
     public TrialResult run(TrialSpec spec, TrainTestData data, Consumer<String> log) {
         ModelFamily family = registry.get(spec.model());
         ModelConfig config = ModelConfig.resolve(family, spec.settings());
+        Dataset train = data.train();
+        Dataset validation = null;
+        if (spec.validation() > 0) {
+            if (spec.validation() >= train.size()) {
+                throw new UserError("validation: expected fewer rows than the " + train.size()
+                        + " training images, found " + spec.validation());
+            }
+            int cut = train.size() - spec.validation();
+            validation = train.slice(cut, train.size(), "[validation]");
+            train = train.slice(0, cut, "[fit]");
+        }
         try (Kernels kernels = KernelFactory.create(spec.threads())) {
             Provenance provenance = Provenance.capture(provenanceConfig(spec, config), spec.seed(), data.fingerprint(),
                     spec.threads(), kernels.name());
-            ModelContext context = new ModelContext(data.train().height(), data.train().width(), spec.seed(), kernels);
+            ModelContext context = new ModelContext(train.height(), train.width(), spec.seed(), kernels);
             Autoencoder model = family.create(config, context);
             EpochListener listener = (e, n, loss, secs) ->
                     log.accept(String.format("epoch %d/%d  loss %.5f  %.2fs", e, n, loss, secs));
-            FitReport fit = model.fit(data.train(), spec.epochs(), listener);
+            FitReport fit = model.fit(train, spec.epochs(), listener);
             double testMse = Evaluation.reconstructionMse(model, data.test());
+            double valMse = validation == null ? Double.NaN : Evaluation.reconstructionMse(model, validation);
             double probeAcc = Double.NaN;
             double probeSec = Double.NaN;
+            double valProbeAcc = Double.NaN;
             if (spec.probe()) {
-                float[] trainCodes = Evaluation.encodeAll(model, data.train());
-                float[] testCodes = Evaluation.encodeAll(model, data.test());
-                ProbeResult probe = LinearProbe.run(trainCodes, data.train().labels(), testCodes, data.test().labels(),
-                        model.codeDim(), ProbeOptions.defaults(spec.seed()));
-                probeAcc = probe.accuracy();
-                probeSec = probe.seconds();
+                int dim = model.codeDim();
+                LabelledCodes trainCodes = new LabelledCodes("training", Evaluation.encodeAll(model, train), train.labels(), dim);
+                LabelledCodes testCodes = new LabelledCodes("test", Evaluation.encodeAll(model, data.test()),
+                        data.test().labels(), dim);
+                LinearProbe probe = new LinearProbe(ProbeOptions.defaults().withSeed(spec.seed()));
+                if (validation == null) {
+                    ProbeResult result = probe.evaluate(trainCodes, testCodes);
+                    probeAcc = result.accuracy();
+                    probeSec = result.seconds();
+                } else {
+                    long p0 = System.nanoTime();
+                    TrainedProbe trained = probe.train(trainCodes);
+                    probeAcc = trained.accuracy(testCodes);
+                    probeSec = (System.nanoTime() - p0) / 1e9;
+                    valProbeAcc = trained.accuracy(new LabelledCodes("validation", Evaluation.encodeAll(model, validation),
+                            validation.labels(), dim));
+                }
                 log.accept(String.format("probe accuracy %.4f  %.1fs", probeAcc, probeSec));
             }
-            Map<String, Double> extra = model.extraMetrics(data.test());
+            Map<String, Double> extra = new LinkedHashMap<>();
+            if (validation != null) {
+                extra.put(VAL_MSE, valMse);
+                if (spec.probe()) {
+                    extra.put(VAL_PROBE_ACC, valProbeAcc);
+                }
+            }
+            extra.putAll(model.extraMetrics(data.test()));
             return new TrialResult(spec.model(), config.values(), spec.seed(), spec.epochs(), model.parameterCount(),
                     model.codeDim(), fit.secondsPerEpoch(), fit.firstEpochSeconds(), fit.finalLoss(), testMse, probeAcc,
                     probeSec, fit.epochLoss(), extra, provenance);
@@ -74,6 +121,7 @@ public final class TrialRunner {
         m.put("model", spec.model());
         m.put("epochs", Integer.toString(spec.epochs()));
         m.put("probe", Boolean.toString(spec.probe()));
+        m.put("validation", Integer.toString(spec.validation()));
         return m;
     }
 }

@@ -8,9 +8,16 @@ import java.util.TreeMap;
 
 /**
  * One trial as the user asked for it: a model family, its hyperparameter settings (unresolved),
- * a seed, an epoch count, the number of kernel threads, and whether to run the linear probe.
+ * a seed, an epoch count, the number of kernel threads, whether to run the linear probe, and how
+ * many of the last training images to hold out as a validation split (0: none).
  */
-public record TrialSpec(String model, Map<String, String> settings, long seed, int epochs, int threads, boolean probe) {
+public record TrialSpec(String model, Map<String, String> settings, long seed, int epochs, int threads, boolean probe,
+                        int validation) {
+    /** A trial without a validation split. */
+    public TrialSpec(String model, Map<String, String> settings, long seed, int epochs, int threads, boolean probe) {
+        this(model, settings, seed, epochs, threads, probe, 0);
+    }
+
     public TrialSpec {
         settings = Collections.unmodifiableMap(new TreeMap<>(settings));
         if (epochs < 1) {
@@ -18,6 +25,9 @@ public record TrialSpec(String model, Map<String, String> settings, long seed, i
         }
         if (threads < 1) {
             throw new UserError("--threads: expected an integer >= 1, found " + threads);
+        }
+        if (validation < 0) {
+            throw new UserError("--validation: expected an integer >= 0, found " + validation);
         }
     }
 }

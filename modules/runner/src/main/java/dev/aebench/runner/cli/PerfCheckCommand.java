@@ -1,0 +1,89 @@
+package dev.aebench.runner.cli;
+
+import dev.aebench.core.model.ModelRegistry;
+import dev.aebench.perf.InjectedFaults;
+import dev.aebench.perf.PerfCheck;
+import dev.aebench.perf.PerfOptions;
+import dev.aebench.perf.WorkloadMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code aebench perf check}: times a fixed training workload per family against an in-process
+ * calibration kernel and compares with the baseline; exit 1 names the family that regressed.
+ */
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Time a fixed training workload per family (ratio to an in-process calibration kernel) and compare "
+                + "speed and final loss with the baseline.",
+                "Exit 0 when every family passes, 1 when one is significantly slower by more than the threshold or its loss "
+                        + "changed, 2 on bad input."})
+public final class PerfCheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "baseline file (default: ci/perf-baseline.json under the project)")
+    Path baseline;
+
+    @Option(names = "--threshold", paramLabel = "PCT", defaultValue = "15%",
+            description = "slowdown of the median ratio that fails, with p < alpha (default: ${DEFAULT-VALUE})")
+    String threshold;
+
+    @Option(names = "--alpha", paramLabel = "P", defaultValue = "0.01",
+            description = "significance level of the one-sided Mann-Whitney test (default: ${DEFAULT-VALUE})")
+    double alpha;
+
+    @Option(names = "--repeats", paramLabel = "N", description = "timed repeats per family (default: 7 with --short, else 10)")
+    Integer repeats;
+
+    @Option(names = "--short", description = "the short workload CI runs (fewer steps; its own baseline section)")
+    boolean shortMode;
+
+    @Option(names = "--update-baseline", description = "measure and rewrite the baseline's section instead of comparing")
+    boolean updateBaseline;
+
+    @Option(names = "--families", paramLabel = "A,B", split = ",",
+            description = "families to run (default: the baseline's; with --update-baseline every registered family)")
+    List<String> families = new ArrayList<>();
+
+    @Option(names = "--loss-tolerance", paramLabel = "REL", defaultValue = "1e-4",
+            description = "relative tolerance of the final-loss comparison (default: ${DEFAULT-VALUE})")
+    double lossTolerance;
+
+    @Option(names = "--quiet", description = "no progress lines")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "show stack traces of internal errors")
+    boolean debug;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        WorkloadMode mode = shortMode ? WorkloadMode.SHORT : WorkloadMode.FULL;
+        String command = "aebench perf check " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        PerfOptions options = new PerfOptions(baseline != null ? baseline : defaultBaseline(), PerfOptions.parseThreshold(threshold),
+                alpha, PerfOptions.repeatsOrDefault(repeats, mode), mode, updateBaseline, PerfOptions.parseFamilies(families),
+                lossTolerance, command.strip());
+        PerfCheck check = new PerfCheck(ModelRegistry.load(), InjectedFaults.fromSystemProperties());
+        return check.run(options, out, line -> {
+            if (!quiet) {
+                err.println("perf: " + line);
+                err.flush();
+            }
+        });
+    }
+
+    /** ci/perf-baseline.json under the project (the launcher sets aebench.home), else under the working directory. */
+    static Path defaultBaseline() {
+        String home = System.getProperty("aebench.home");
+        return home != null && !home.isBlank() ? Path.of(home).resolve(PerfOptions.DEFAULT_BASELINE) : PerfOptions.DEFAULT_BASELINE;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.aebench.runner.execute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aebench.core.result.JsonLines;
+import dev.aebench.runner.plan.PlannedTrial;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a trial process is asked to do, passed as one JSON argument: the trial, its kernel
+ * threads, the data folder, where to leave the result, the attempt log, and the pid of the
+ * runner it must not outlive.
+ */
+record ChildRequest(PlannedTrial trial, int threads, Path data, Path result, Path attempts, long parentPid) {
+    String toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trial", trial.toMap());
+        m.put("threads", threads);
+        m.put("data", data.toAbsolutePath().toString());
+        m.put("result", result.toAbsolutePath().toString());
+        m.put("attempts", attempts == null ? null : attempts.toAbsolutePath().toString());
+        m.put("parent_pid", parentPid);
+        return JsonLines.toLine(m);
+    }
+
+    static ChildRequest fromJson(String text) throws java.io.IOException {
+        JsonNode n = JsonLines.mapper().readTree(text);
+        return new ChildRequest(PlannedTrial.fromJson(n.get("trial")), n.get("threads").asInt(), Path.of(n.get("data").asText()),
+                Path.of(n.get("result").asText()), n.get("attempts").isNull() ? null : Path.of(n.get("attempts").asText()),
+                n.get("parent_pid").asLong());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.aebench.runner.execute;
+
+import dev.aebench.core.data.DataLocator;
+import dev.aebench.core.data.TrainTestData;
+import dev.aebench.runner.plan.PlannedTrial;
+import dev.aebench.runner.store.AttemptLog;
+import dev.aebench.runner.trial.TrialRunner;
+
+import java.nio.file.Path;
+
+/**
+ * Runs trials in the current JVM, loading the data once. For tests and debugging: a crash of a
+ * trial here is a crash of the runner, and nothing isolates trials' memory.
+ */
+public final class InProcessExecutor implements TrialExecutor {
+    private final TrialRunner runner;
+    private final Path dataDir;
+    private final int threads;
+    private final Path attempts;
+    private TrainTestData data;
+
+    /** @param attempts the attempt log to write trial starts to, or null */
+    public InProcessExecutor(TrialRunner runner, Path dataDir, int threads, Path attempts) {
+        this.runner = runner;
+        this.dataDir = dataDir;
+        this.threads = threads;
+        this.attempts = attempts;
+    }
+
+    private synchronized TrainTestData data() {
+        if (data == null) {
+            data = DataLocator.load(dataDir);
+        }
+        return data;
+    }
+
+    @Override
+    public TrialOutcome execute(PlannedTrial trial, TrialListener listener) {
+        TrainTestData d;
+        try {
+            d = data();
+        } catch (RuntimeException e) {
+            return TrialWork.failure(e, 0);
+        }
+        AttemptLog.started(attempts, trial.id());
+        return TrialWork.run(runner, trial, threads, d, listener);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.aebench.runner.experiment;
+
+import java.util.List;
+
+/**
+ * The {@code defaults} section: epochs, seeds and probe for blocks that do not set their own, and
+ * the kernel threads per trial (null: the cores divided by the trials run in parallel).
+ */
+public record Defaults(int epochs, List<Long> seeds, boolean probe, Integer threads) {
+    public static final int EPOCHS = 5;
+
+    public Defaults {
+        seeds = List.copyOf(seeds);
+    }
+
+    /** The defaults of a file without a {@code defaults} section. */
+    public static Defaults standard() {
+        return new Defaults(EPOCHS, List.of(0L), true, null);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.aebench.runner.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aebench.runner.trial.TrialSpec;
+
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One trial of a plan: its id and configuration id, the block it belongs to (index and label)
+ * with the block's varying hyperparameters as text ({@code sigma=0.3}), and what to run: model,
+ * fully resolved hyperparameters, seed (and its position in the block's seed list), epochs,
+ * probe and validation split.
+ */
+public record PlannedTrial(String id, String configId, int block, String blockLabel, String varying, String model,
+                           Map<String, String> params, long seed, int seedIndex, int epochs, boolean probe,
+                           int validation) {
+    public PlannedTrial {
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** The spec the trial runner takes, with {@code threads} kernel threads. */
+    public TrialSpec spec(int threads) {
+        return new TrialSpec(model, params, seed, epochs, threads, probe, validation);
+    }
+
+    /** A short human description: label, varying values and seed. */
+    public String describe() {
+        return blockLabel + (varying.isEmpty() ? "" : " " + varying) + " seed=" + seed;
+    }
+
+    /** Fields for JSON. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("config_id", configId);
+        m.put("block", block);
+        m.put("block_label", blockLabel);
+        m.put("varying", varying);
+        m.put("model", model);
+        m.put("params", params);
+        m.put("seed", seed);
+        m.put("seed_index", seedIndex);
+        m.put("epochs", epochs);
+        m.put("probe", probe);
+        m.put("validation", validation);
+        return m;
+    }
+
+    public static PlannedTrial fromJson(JsonNode n) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = n.get("params").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            params.put(e.getKey(), e.getValue().asText());
+        }
+        return new PlannedTrial(n.get("id").asText(), n.get("config_id").asText(), n.get("block").asInt(),
+                n.get("block_label").asText(), n.get("varying").asText(), n.get("model").asText(), params,
+                n.get("seed").asLong(), n.get("seed_index").asInt(), n.get("epochs").asInt(), n.get("probe").asBoolean(),
+                n.get("validation").asInt());
+    }
+}

@@ -1,0 +1,56 @@
+package dev.aebench.runner.plan;
+
+import dev.aebench.core.result.JsonLines;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Stable names for trials and configurations: SHA-256 of a canonical JSON text (sorted keys) of
+ * everything that determines the result. A trial id covers the model, its fully resolved
+ * hyperparameters, epochs, probe, validation split, data fingerprint and seed; a configuration id
+ * is the same without the seed, so the seeds of one configuration share it. Labels, block order
+ * and thread counts are not part of either.
+ */
+public final class TrialIds {
+    private TrialIds() {
+    }
+
+    public static String configId(String model, Map<String, String> params, int epochs, boolean probe, int validation,
+                                  String data) {
+        return hash(canonical(model, params, epochs, probe, validation, data, null), 12);
+    }
+
+    public static String trialId(String model, Map<String, String> params, int epochs, boolean probe, int validation,
+                                 String data, long seed) {
+        return hash(canonical(model, params, epochs, probe, validation, data, seed), 16);
+    }
+
+    static String canonical(String model, Map<String, String> params, int epochs, boolean probe, int validation,
+                            String data, Long seed) {
+        Map<String, Object> m = new TreeMap<>();
+        m.put("model", model);
+        m.put("params", new TreeMap<>(params));
+        m.put("epochs", epochs);
+        m.put("probe", probe);
+        m.put("validation", validation);
+        m.put("data", data);
+        if (seed != null) {
+            m.put("seed", seed);
+        }
+        return JsonLines.toLine(m);
+    }
+
+    private static String hash(String text, int hexChars) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(d).substring(0, hexChars);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

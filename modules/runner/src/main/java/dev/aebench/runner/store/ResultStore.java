@@ -1,0 +1,114 @@
+package dev.aebench.runner.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.aebench.core.error.UserError;
+import dev.aebench.core.result.JsonLines;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The output folder of a sweep, opened for writing: it holds the lock for as long as it is open.
+ * Only this process appends to {@code trials.jsonl}, one whole fsynced line per finished trial
+ * ({@link JsonLines#append}); a trial counts as done exactly when its line is there.
+ */
+public final class ResultStore implements AutoCloseable {
+    public static final String TRIALS = "trials.jsonl";
+    public static final String ATTEMPTS = "attempts.log";
+    public static final String EXPERIMENT = "experiment.yaml";
+
+    private final Path dir;
+    private final RunLock lock;
+
+    private ResultStore(Path dir, RunLock lock) {
+        this.dir = dir;
+        this.lock = lock;
+    }
+
+    /** Creates the folder if needed, takes the lock and clears results left behind by killed trials. */
+    public static ResultStore open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UserError(dir + ": cannot create the output folder (" + e.getMessage() + ")");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new UserError(dir + ": expected an output folder, found a file");
+        }
+        RunLock lock = RunLock.acquire(dir);
+        ResultStore store = new ResultStore(dir, lock);
+        try {
+            Files.createDirectories(store.tmpDir());
+            Files.createDirectories(store.logDir());
+            try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(store.tmpDir())) {
+                for (Path p : leftovers) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        } catch (IOException e) {
+            lock.close();
+            throw new UserError(dir + ": cannot prepare the output folder (" + e.getMessage() + ")");
+        }
+        return store;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Where trial processes leave their results for this process to record. */
+    public Path tmpDir() {
+        return dir.resolve("tmp");
+    }
+
+    /** Output of each trial, {@code ID.log}. */
+    public Path logDir() {
+        return dir.resolve("logs");
+    }
+
+    public Path attemptsLog() {
+        return dir.resolve(ATTEMPTS);
+    }
+
+    /** The first record of each trial id in {@code trials.jsonl}. */
+    public Map<String, JsonNode> recorded() {
+        return readRecorded(dir);
+    }
+
+    /** Records a finished trial: one line with {@code trial_id} and {@code status}. Thread-safe. */
+    public synchronized void record(Map<String, Object> line) {
+        Object id = line.get("trial_id");
+        Object status = line.get("status");
+        if (id == null || status == null) {
+            throw new IllegalArgumentException("a trial record needs trial_id and status: " + line.keySet());
+        }
+        JsonLines.append(dir.resolve(TRIALS), line);
+        AttemptLog.recorded(attemptsLog(), id.toString(), status.toString());
+    }
+
+    /** Keeps the experiment file's text as run. */
+    public void saveExperiment(String source) {
+        AtomicFiles.write(dir.resolve(EXPERIMENT), source);
+    }
+
+    /** The first record of each trial id in {@code dir/trials.jsonl} (none if absent); torn lines are skipped. */
+    public static Map<String, JsonNode> readRecorded(Path dir) {
+        Map<String, JsonNode> out = new LinkedHashMap<>();
+        for (JsonNode n : JsonLines.read(dir.resolve(TRIALS))) {
+            JsonNode id = n.get("trial_id");
+            if (id != null && id.isTextual()) {
+                out.putIfAbsent(id.asText(), n);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        lock.close();
+    }
+}
