@@ -25,9 +25,10 @@ public final class PcaFamily implements ModelFamily {
     public List<HyperParameter> hyperParameters() {
         return List.of(
                 HyperParameter.integer("k", 32, 1, 65536, "number of principal components (the code size)"),
-                HyperParameter.choice("method", "subspace",
-                        "eigen-solver: subspace iteration to convergence, or Commons Math's full decomposition",
-                        "subspace", "exact"));
+                HyperParameter.choice("method", "auto",
+                        "eigen-solver: subspace iteration to convergence, Commons Math's full decomposition, or auto"
+                                + " (subspace for k <= " + PcaOptions.SUBSPACE_MAX_K + ", exact above)",
+                        "auto", "subspace", "exact"));
     }
 
     @Override

@@ -43,7 +43,7 @@ public final class PcaModel implements Autoencoder {
         double[] mu = Covariance.mean(train);
         float[] cov = Covariance.of(train, mu, kernels);
         int k = options.k();
-        EigenSolver.Eigen e = options.method().equals("exact")
+        EigenSolver.Eigen e = options.solver().equals("exact")
                 ? EigenSolver.exact(cov, dim, k)
                 : EigenSolver.subspace(cov, dim, k, CounterRandom.derive(seed, 5), kernels);
         components = e.vectors();
