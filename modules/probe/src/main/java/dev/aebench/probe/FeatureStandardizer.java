@@ -1,0 +1,72 @@
+package dev.aebench.probe;
+
+/**
+ * Per-column affine map {@code (x - mean) / sd}, with the mean and the population standard
+ * deviation of the training codes; a column whose sd is zero (or below 1e-12 of its scale) is
+ * only centred. The identity map leaves values as they are. Applied to training and test codes
+ * alike, so a linear model on standardised codes is a linear model on the raw codes.
+ */
+final class FeatureStandardizer {
+    private static final double CONSTANT_COLUMN = 1e-12;
+
+    private final double[] mean;
+    private final double[] inverseSd;
+
+    private FeatureStandardizer(double[] mean, double[] inverseSd) {
+        this.mean = mean;
+        this.inverseSd = inverseSd;
+    }
+
+    static FeatureStandardizer identity(int dim) {
+        double[] ones = new double[dim];
+        java.util.Arrays.fill(ones, 1.0);
+        return new FeatureStandardizer(new double[dim], ones);
+    }
+
+    /** Mean and sd of each column of {@code train}, in double precision (two passes). */
+    static FeatureStandardizer fit(LabelledCodes train) {
+        int n = train.size();
+        int d = train.dim();
+        float[] x = train.codes();
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            int row = i * d;
+            for (int j = 0; j < d; j++) {
+                mean[j] += x[row + j];
+            }
+        }
+        for (int j = 0; j < d; j++) {
+            mean[j] /= n;
+        }
+        double[] squares = new double[d];
+        for (int i = 0; i < n; i++) {
+            int row = i * d;
+            for (int j = 0; j < d; j++) {
+                double centred = x[row + j] - mean[j];
+                squares[j] += centred * centred;
+            }
+        }
+        double[] inverseSd = new double[d];
+        for (int j = 0; j < d; j++) {
+            double sd = Math.sqrt(squares[j] / n);
+            boolean constant = sd <= CONSTANT_COLUMN * Math.max(1.0, Math.abs(mean[j]));
+            inverseSd[j] = constant ? 1.0 : 1.0 / sd;
+        }
+        return new FeatureStandardizer(mean, inverseSd);
+    }
+
+    int dim() {
+        return mean.length;
+    }
+
+    /** Row {@code row} of {@code codes} (row-major, {@link #dim()} columns), mapped, as a new array. */
+    double[] row(float[] codes, int row) {
+        int d = mean.length;
+        int offset = row * d;
+        double[] out = new double[d];
+        for (int j = 0; j < d; j++) {
+            out[j] = (codes[offset + j] - mean[j]) * inverseSd[j];
+        }
+        return out;
+    }
+}
