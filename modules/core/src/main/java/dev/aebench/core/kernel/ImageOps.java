@@ -1,91 +1,82 @@
 package dev.aebench.core.kernel;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Serial reference loops for the image operations of {@link Kernels} over a range of images or
- * planes. The kernel implementations split the range over threads; each image (or plane, or
- * channel) is always done by one thread in one order, so results do not depend on threads.
+ * Serial loops for the image operations of {@link Kernels} over a range of images or planes. The
+ * kernel implementations split the range over threads; each image (or plane, or channel) is
+ * always done by one thread in one order, so results do not depend on threads. Unfolding and
+ * folding go through a per-geometry table of source pixels (built once and cached), which keeps
+ * the inner loops free of index arithmetic and border tests.
  */
 final class ImageOps {
     private ImageOps() {
     }
 
-    /** Patches of images {@code [b0, b1)} into their rows of {@code cols}. */
-    static void im2col(ConvGeometry g, float[] image, float[] cols, int b0, int b1) {
+    private static final Map<ConvGeometry, int[]> GATHER = new ConcurrentHashMap<>();
+
+    /**
+     * For one image, the pixel offset each entry of its unfolded patches reads, in {@code cols}
+     * order ({@code positions x patchSize}), or -1 where the entry lies in the padding. Built once
+     * per geometry.
+     */
+    static int[] gatherIndex(ConvGeometry g) {
+        return GATHER.computeIfAbsent(g, ImageOps::buildGatherIndex);
+    }
+
+    private static int[] buildGatherIndex(ConvGeometry g) {
         int h = g.height();
         int w = g.width();
         int k = g.kernel();
-        int s = g.stride();
-        int pad = g.padding();
-        int oh = g.outHeight();
-        int ow = g.outWidth();
-        int planeSize = h * w;
-        int patch = g.patchSize();
-        for (int b = b0; b < b1; b++) {
-            int in = b * g.imageSize();
-            int col = b * g.positions() * patch;
-            for (int y = 0; y < oh; y++) {
-                for (int x = 0; x < ow; x++) {
-                    int x0 = x * s - pad;
-                    for (int c = 0; c < g.channels(); c++) {
-                        int plane = in + c * planeSize;
-                        for (int kh = 0; kh < k; kh++) {
-                            int iy = y * s - pad + kh;
-                            if (iy < 0 || iy >= h) {
-                                Arrays.fill(cols, col, col + k, 0f);
-                                col += k;
-                                continue;
-                            }
-                            int line = plane + iy * w;
-                            for (int kw = 0; kw < k; kw++) {
-                                int ix = x0 + kw;
-                                cols[col++] = ix >= 0 && ix < w ? image[line + ix] : 0f;
-                            }
+        int[] index = new int[g.positions() * g.patchSize()];
+        int at = 0;
+        for (int y = 0; y < g.outHeight(); y++) {
+            for (int x = 0; x < g.outWidth(); x++) {
+                for (int c = 0; c < g.channels(); c++) {
+                    for (int kh = 0; kh < k; kh++) {
+                        int iy = y * g.stride() - g.padding() + kh;
+                        for (int kw = 0; kw < k; kw++) {
+                            int ix = x * g.stride() - g.padding() + kw;
+                            boolean inside = iy >= 0 && iy < h && ix >= 0 && ix < w;
+                            index[at++] = inside ? (c * h + iy) * w + ix : -1;
                         }
                     }
                 }
+            }
+        }
+        return index;
+    }
+
+    /** Patches of images {@code [b0, b1)} into their rows of {@code cols}. */
+    static void im2col(ConvGeometry g, float[] image, float[] cols, int b0, int b1) {
+        int[] index = gatherIndex(g);
+        int n = index.length;
+        for (int b = b0; b < b1; b++) {
+            int in = b * g.imageSize();
+            int out = b * n;
+            for (int i = 0; i < n; i++) {
+                int src = index[i];
+                cols[out + i] = src >= 0 ? image[in + src] : 0f;
             }
         }
     }
 
     /** The adjoint of {@link #im2col} for images {@code [b0, b1)}, adding patches in row order. */
     static void col2im(ConvGeometry g, float[] cols, float[] image, boolean accumulate, int b0, int b1) {
-        int h = g.height();
-        int w = g.width();
-        int k = g.kernel();
-        int s = g.stride();
-        int pad = g.padding();
-        int oh = g.outHeight();
-        int ow = g.outWidth();
-        int planeSize = h * w;
-        int patch = g.patchSize();
+        int[] index = gatherIndex(g);
+        int n = index.length;
         for (int b = b0; b < b1; b++) {
             int in = b * g.imageSize();
             if (!accumulate) {
                 Arrays.fill(image, in, in + g.imageSize(), 0f);
             }
-            int col = b * g.positions() * patch;
-            for (int y = 0; y < oh; y++) {
-                for (int x = 0; x < ow; x++) {
-                    int x0 = x * s - pad;
-                    for (int c = 0; c < g.channels(); c++) {
-                        int plane = in + c * planeSize;
-                        for (int kh = 0; kh < k; kh++) {
-                            int iy = y * s - pad + kh;
-                            if (iy < 0 || iy >= h) {
-                                col += k;
-                                continue;
-                            }
-                            int line = plane + iy * w;
-                            for (int kw = 0; kw < k; kw++, col++) {
-                                int ix = x0 + kw;
-                                if (ix >= 0 && ix < w) {
-                                    image[line + ix] += cols[col];
-                                }
-                            }
-                        }
-                    }
+            int from = b * n;
+            for (int i = 0; i < n; i++) {
+                int dst = index[i];
+                if (dst >= 0) {
+                    image[in + dst] += cols[from + i];
                 }
             }
         }

@@ -320,8 +320,8 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     protected double sigmoidLossRange(LossKind kind, float[] y, float[] t, int from, int to, float[] gz, float g) {
-        if (kind != LossKind.MSE) {
-            return super.sigmoidLossRange(kind, y, t, from, to, gz, g);
+        if (kind == LossKind.BCE) {
+            return VectorLosses.sigmoidBce(y, t, from, to, gz, g);
         }
         FloatVector sum = FloatVector.zero(S);
         FloatVector one = FloatVector.broadcast(S, 1f);
@@ -339,8 +339,8 @@ public final class VectorKernels extends ScalarKernels {
 
     @Override
     protected double lossRange(LossKind kind, float[] y, float[] t, int from, int to, float[] grad, float g) {
-        if (kind != LossKind.MSE) {
-            return super.lossRange(kind, y, t, from, to, grad, g);
+        if (kind == LossKind.BCE) {
+            return VectorLosses.bce(y, t, from, to, grad, g);
         }
         FloatVector sum = FloatVector.zero(S);
         float g2 = 2f * g;

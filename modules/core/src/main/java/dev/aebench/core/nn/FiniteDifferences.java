@@ -50,10 +50,11 @@ public final class FiniteDifferences {
 
     /**
      * Compares {@code analytic[i]} with {@code (f(x + h e_i) - f(x - h e_i)) / 2h} for each index,
-     * restoring {@code x[i]} afterwards. {@code kinks} may be null.
+     * restoring {@code x[i]} afterwards. {@code kinks}, read after evaluating f, may be null.
      */
     public static Result check(float[] x, int[] indices, float[] analytic, Objective f, Supplier<boolean[]> kinks,
                                float step, double abs, double rel) {
+        f.value(); // the signature at the unperturbed point
         boolean[] base = kinks == null ? null : kinks.get().clone();
         int checked = 0;
         int skipped = 0;
