@@ -8,8 +8,6 @@ import dev.aebench.core.kernel.Kernels;
 import dev.aebench.core.kernel.LossKind;
 import dev.aebench.core.model.Autoencoder;
 import dev.aebench.core.model.ModelContext;
-import dev.aebench.core.nn.Adam;
-import dev.aebench.core.nn.AdamOptions;
 import dev.aebench.core.nn.Conv2dLayer;
 import dev.aebench.core.nn.ConvTranspose2dLayer;
 import dev.aebench.core.nn.DenseLayer;
@@ -21,7 +19,7 @@ import dev.aebench.core.objective.ObjectiveRegistry;
 import dev.aebench.core.train.EpochListener;
 import dev.aebench.core.train.Evaluation;
 import dev.aebench.core.train.FitReport;
-import dev.aebench.core.train.MiniBatchLoop;
+import dev.aebench.core.train.ArenaTrainer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,6 +37,7 @@ public final class ConvAutoencoder implements Autoencoder {
     private final ConvSpec spec;
     private final Kernels kernels;
     private final ParameterArena arena = new ParameterArena();
+    private ArenaTrainer trainer;
     private final LayerStack encoder;
     private final LayerStack decoder;
     private final Corruption corruption;
@@ -46,8 +45,6 @@ public final class ConvAutoencoder implements Autoencoder {
     private final int maxRows;
     private final long seed;
     private final float[] corrupted;
-    private boolean gradientsPending;
-    private Adam adam;
 
     public ConvAutoencoder(ConvSpec spec, ModelContext context, ObjectiveRegistry objectives) {
         this.spec = spec;
@@ -101,18 +98,14 @@ public final class ConvAutoencoder implements Autoencoder {
 
     @Override
     public FitReport fit(Dataset train, int epochs, EpochListener listener) {
-        if (train.dim() != inputDim) {
-            throw new IllegalArgumentException("model expects " + inputDim + " inputs, data has " + train.dim());
-        }
-        adam = new Adam(AdamOptions.defaults(spec.learningRate()));
-        return MiniBatchLoop.run(train, epochs, spec.batch(), CounterRandom.derive(seed, 99), this::step, listener);
+        return trainer().fit(train, inputDim, epochs, spec.batch(), spec.learningRate(), seed, this::forwardBackward,
+                listener);
     }
 
     /** One training step on a clean batch; returns the batch's mean per-pixel MSE. */
     public double step(float[] batch, int rows, long stepSeed) {
         double loss = forwardBackward(batch, rows, stepSeed);
-        adam.step(kernels, arena);
-        gradientsPending = false; // Adam leaves the gradients zeroed
+        trainer().update();
         return loss;
     }
 
@@ -126,10 +119,7 @@ public final class ConvAutoencoder implements Autoencoder {
             corruption.apply(kernels, batch, corrupted, rows * inputDim, stepSeed);
             input = corrupted;
         }
-        if (gradientsPending) {
-            arena.zeroGrads();
-        }
-        gradientsPending = true;
+        trainer().beginGradients();
         float[] code = encoder.forward(input, rows);
         float[] out = decoder.forward(code, rows);
         double loss = kernels.sigmoidOutputLoss(LossKind.MSE, out, batch, rows * inputDim, decoder.gradOutput(), 1f);
@@ -205,5 +195,12 @@ public final class ConvAutoencoder implements Autoencoder {
 
     public LayerStack decoderLayers() {
         return decoder;
+    }
+
+    private ArenaTrainer trainer() {
+        if (trainer == null) {
+            trainer = new ArenaTrainer(kernels, arena);
+        }
+        return trainer;
     }
 }

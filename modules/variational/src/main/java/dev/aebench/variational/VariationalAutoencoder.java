@@ -6,15 +6,13 @@ import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
 import dev.aebench.core.model.Autoencoder;
 import dev.aebench.core.model.ModelContext;
-import dev.aebench.core.nn.Adam;
-import dev.aebench.core.nn.AdamOptions;
 import dev.aebench.core.nn.DenseLayer;
 import dev.aebench.core.nn.Layer;
 import dev.aebench.core.nn.LayerStack;
 import dev.aebench.core.nn.ParameterArena;
 import dev.aebench.core.train.EpochListener;
 import dev.aebench.core.train.FitReport;
-import dev.aebench.core.train.MiniBatchLoop;
+import dev.aebench.core.train.ArenaTrainer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +30,7 @@ public final class VariationalAutoencoder implements Autoencoder {
     private final VaeSpec spec;
     private final Kernels kernels;
     private final ParameterArena arena = new ParameterArena();
+    private ArenaTrainer trainer;
     private final LayerStack encoder;
     private final LayerStack decoder;
     private final GaussianLatent latent;
@@ -43,8 +42,6 @@ public final class VariationalAutoencoder implements Autoencoder {
     private final float[] gradZ;
     private double lastReconstruction;
     private double lastKl;
-    private boolean gradientsPending;
-    private Adam adam;
 
     public VariationalAutoencoder(VaeSpec spec, ModelContext context) {
         this.spec = spec;
@@ -91,18 +88,14 @@ public final class VariationalAutoencoder implements Autoencoder {
 
     @Override
     public FitReport fit(Dataset train, int epochs, EpochListener listener) {
-        if (train.dim() != inputDim) {
-            throw new IllegalArgumentException("model expects " + inputDim + " inputs, data has " + train.dim());
-        }
-        adam = new Adam(AdamOptions.defaults(spec.learningRate()));
-        return MiniBatchLoop.run(train, epochs, spec.batch(), CounterRandom.derive(seed, 99), this::step, listener);
+        return trainer().fit(train, inputDim, epochs, spec.batch(), spec.learningRate(), seed, this::forwardBackward,
+                listener);
     }
 
     /** One training step; returns the batch's mean {@code recon + beta KL} per sample. */
     public double step(float[] batch, int rows, long stepSeed) {
         double loss = forwardBackward(batch, rows, stepSeed);
-        adam.step(kernels, arena);
-        gradientsPending = false; // Adam leaves the gradients zeroed
+        trainer().update();
         return loss;
     }
 
@@ -122,10 +115,7 @@ public final class VariationalAutoencoder implements Autoencoder {
     }
 
     private double forwardBackwardWithNoise(float[] batch, int rows) {
-        if (gradientsPending) {
-            arena.zeroGrads();
-        }
-        gradientsPending = true;
+        trainer().beginGradients();
         float[] head = encoder.forward(batch, rows);
         latent.sample(head, rows, eps, z);
         float[] out = decoder.forward(z, rows);
@@ -243,5 +233,12 @@ public final class VariationalAutoencoder implements Autoencoder {
 
     public GaussianLatent latent() {
         return latent;
+    }
+
+    private ArenaTrainer trainer() {
+        if (trainer == null) {
+            trainer = new ArenaTrainer(kernels, arena);
+        }
+        return trainer;
     }
 }

@@ -6,8 +6,6 @@ import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
 import dev.aebench.core.model.Autoencoder;
 import dev.aebench.core.model.ModelContext;
-import dev.aebench.core.nn.Adam;
-import dev.aebench.core.nn.AdamOptions;
 import dev.aebench.core.nn.DenseLayer;
 import dev.aebench.core.nn.Layer;
 import dev.aebench.core.nn.ParameterArena;
@@ -19,7 +17,7 @@ import dev.aebench.core.objective.Penalty;
 import dev.aebench.core.train.EpochListener;
 import dev.aebench.core.train.Evaluation;
 import dev.aebench.core.train.FitReport;
-import dev.aebench.core.train.MiniBatchLoop;
+import dev.aebench.core.train.ArenaTrainer;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -37,6 +35,7 @@ public final class DenseAutoencoder implements Autoencoder, EncoderState {
     private final DenseSpec spec;
     private final Kernels kernels;
     private final ParameterArena arena = new ParameterArena();
+    private ArenaTrainer trainer;
     private final List<DenseLayer> encoder = new ArrayList<>();
     private final List<Layer> decoder = new ArrayList<>();
     private final List<Penalty> penalties;
@@ -48,8 +47,6 @@ public final class DenseAutoencoder implements Autoencoder, EncoderState {
     private float[] currentInput;
     private int currentRows;
     private long currentStepSeed;
-    private Adam adam;
-    private boolean gradientsPending;
 
     public DenseAutoencoder(DenseSpec spec, ModelContext context, ObjectiveRegistry objectives) {
         this.spec = spec;
@@ -95,18 +92,14 @@ public final class DenseAutoencoder implements Autoencoder, EncoderState {
 
     @Override
     public FitReport fit(Dataset train, int epochs, EpochListener listener) {
-        if (train.dim() != inputDim) {
-            throw new IllegalArgumentException("model expects " + inputDim + " inputs, data has " + train.dim());
-        }
-        adam = new Adam(AdamOptions.defaults(spec.learningRate()));
-        return MiniBatchLoop.run(train, epochs, spec.batch(), CounterRandom.derive(seed, 99), this::step, listener);
+        return trainer().fit(train, inputDim, epochs, spec.batch(), spec.learningRate(), seed, this::forwardBackward,
+                listener);
     }
 
     /** One training step on a clean batch; returns loss + penalties. */
     public double step(float[] batch, int rows, long stepSeed) {
         double objective = forwardBackward(batch, rows, stepSeed);
-        adam.step(kernels, arena);
-        gradientsPending = false; // Adam leaves the gradients zeroed
+        trainer().update();
         return objective;
     }
 
@@ -123,10 +116,7 @@ public final class DenseAutoencoder implements Autoencoder, EncoderState {
         currentInput = input;
         currentRows = rows;
         currentStepSeed = stepSeed;
-        if (gradientsPending) {
-            arena.zeroGrads();
-        }
-        gradientsPending = true;
+        trainer().beginGradients();
         forward(input, rows);
         Layer out = decoder.get(decoder.size() - 1);
         double loss = spec.output() == Activation.SIGMOID
@@ -316,5 +306,12 @@ public final class DenseAutoencoder implements Autoencoder, EncoderState {
 
     public List<Penalty> penalties() {
         return Collections.unmodifiableList(penalties);
+    }
+
+    private ArenaTrainer trainer() {
+        if (trainer == null) {
+            trainer = new ArenaTrainer(kernels, arena);
+        }
+        return trainer;
     }
 }
