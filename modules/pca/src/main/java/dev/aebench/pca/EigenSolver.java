@@ -16,7 +16,7 @@ import java.util.Comparator;
  */
 final class EigenSolver {
     private static final int MAX_ITERATIONS = 300;
-    private static final double TOLERANCE = 1e-7;
+    private static final double TOLERANCE = 2e-6;
 
     private EigenSolver() {
     }

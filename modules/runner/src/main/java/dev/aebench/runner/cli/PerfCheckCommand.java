@@ -1,5 +1,6 @@
 package dev.aebench.runner.cli;
 
+import dev.aebench.core.error.UserError;
 import dev.aebench.core.model.ModelRegistry;
 import dev.aebench.perf.InjectedFaults;
 import dev.aebench.perf.PerfCheck;
@@ -40,7 +41,7 @@ public final class PerfCheckCommand implements Callable<Integer> {
             description = "significance level of the one-sided Mann-Whitney test (default: ${DEFAULT-VALUE})")
     double alpha;
 
-    @Option(names = "--repeats", paramLabel = "N", description = "timed repeats per family (default: 7 with --short, else 10)")
+    @Option(names = "--repeats", paramLabel = "N", description = "timed repeats per family (default: 7 with --short, else 8)")
     Integer repeats;
 
     @Option(names = "--short", description = "the short workload CI runs (fewer steps; its own baseline section)")
@@ -57,6 +58,10 @@ public final class PerfCheckCommand implements Callable<Integer> {
             description = "relative tolerance of the final-loss comparison (default: ${DEFAULT-VALUE})")
     double lossTolerance;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "kernel threads of a new baseline (with --update-baseline; default: 1); a check uses the baseline's")
+    Integer threads;
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -68,10 +73,13 @@ public final class PerfCheckCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         WorkloadMode mode = shortMode ? WorkloadMode.SHORT : WorkloadMode.FULL;
+        if (threads != null && !updateBaseline) {
+            throw new UserError("--threads applies to --update-baseline; a check runs with the baseline's thread count");
+        }
         String command = "aebench perf check " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         PerfOptions options = new PerfOptions(baseline != null ? baseline : defaultBaseline(), PerfOptions.parseThreshold(threshold),
                 alpha, PerfOptions.repeatsOrDefault(repeats, mode), mode, updateBaseline, PerfOptions.parseFamilies(families),
-                lossTolerance, command.strip());
+                lossTolerance, threads != null ? threads : PerfOptions.DEFAULT_THREADS, command.strip());
         PerfCheck check = new PerfCheck(ModelRegistry.load(), InjectedFaults.fromSystemProperties());
         return check.run(options, out, line -> {
             if (!quiet) {

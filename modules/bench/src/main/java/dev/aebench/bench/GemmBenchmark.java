@@ -1,0 +1,94 @@
+package dev.aebench.bench;
+
+import dev.aebench.core.kernel.KernelFactory;
+import dev.aebench.core.kernel.Kernels;
+import dev.aebench.core.kernel.ScalarKernels;
+import dev.aebench.core.kernel.VectorKernels;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The GEMM shapes of one training step of the reference models, batch 128. {@code ae}
+ * (784-256-784): encoder forward, decoder forward, decoder weight gradient, hidden gradient,
+ * encoder weight gradient. {@code deep} (784-512-128-32 and back): the first and last layers'
+ * forward, weight and input gradients, and two of the small inner products. GFLOP/s =
+ * 2*m*n*k / (time per op); {@link GemmReport} prints that from JMH's JSON, beside the peak that
+ * {@link PeakFlopsBenchmark} measures.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+public class GemmBenchmark {
+
+    /** op:m:n:k, where op is NN, TN or NT (A transposed, B transposed). */
+    @Param({"NN:128:256:784", "NN:128:784:256", "TN:256:784:128", "NT:128:256:784", "TN:784:256:128",
+            "NN:128:512:784", "NN:128:784:512", "TN:512:784:128", "NT:128:512:784", "TN:784:512:128",
+            "NN:128:128:512", "NN:128:32:128", "NT:128:128:512"})
+    public String shape;
+
+    @Param({"vector"})
+    public String kernel;
+
+    @Param({"2"})
+    public int threads;
+
+    private Kernels kernels;
+    private boolean ta;
+    private boolean tb;
+    private int m;
+    private int n;
+    private int k;
+    private float[] a;
+    private float[] b;
+    private float[] c;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        String[] p = shape.split(":");
+        ta = p[0].charAt(0) == 'T';
+        tb = p[0].charAt(1) == 'T';
+        m = Integer.parseInt(p[1]);
+        n = Integer.parseInt(p[2]);
+        k = Integer.parseInt(p[3]);
+        kernels = kernel.equals("scalar") ? new ScalarKernels(threads) : kernel.equals("vector")
+                ? new VectorKernels(threads) : KernelFactory.create(threads);
+        SplittableRandom r = new SplittableRandom(1);
+        a = new float[m * k];
+        b = new float[k * n];
+        c = new float[m * n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) r.nextDouble(-1, 1);
+        }
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (float) r.nextDouble(-1, 1);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        kernels.close();
+    }
+
+    @Benchmark
+    public float[] gemm() {
+        kernels.gemm(ta, tb, m, n, k, a, 0, ta ? m : k, b, 0, tb ? k : n, false, c, 0, n);
+        return c;
+    }
+}

@@ -1,0 +1,96 @@
+package dev.aebench.perf;
+
+import dev.aebench.core.error.UserError;
+import dev.aebench.core.model.ModelRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The gate end to end on the cheapest family ({@code linear}), with no assertion on speed: the
+ * threshold is set out of reach, so only the quality comparison and the plumbing are tested.
+ */
+class PerfCheckTest {
+    @TempDir
+    Path dir;
+
+    private static final ModelRegistry REGISTRY = ModelRegistry.load();
+
+    private PerfOptions options(Path baseline, boolean update, List<String> families) {
+        return new PerfOptions(baseline, 10, 0.01, 3, WorkloadMode.SHORT, update, families, 1e-4, 1, "test");
+    }
+
+    private static String run(PerfCheck check, PerfOptions o, int[] exit) {
+        StringWriter s = new StringWriter();
+        exit[0] = check.run(o, new PrintWriter(s, true), line -> { });
+        return s.toString();
+    }
+
+    @Test
+    void updateThenCheckPassesAndAChangedSeedFailsNamingTheFamily() {
+        Path b = dir.resolve("perf-baseline.json");
+        int[] exit = new int[1];
+        String out = run(new PerfCheck(REGISTRY, InjectedFaults.NONE), options(b, true, List.of("linear")), exit);
+        assertEquals(0, exit[0], out);
+        assertTrue(out.contains("wrote the 'short' section"), out);
+        ModeBaseline s = BaselineFile.read(b).mode(WorkloadMode.SHORT).orElseThrow();
+        assertEquals(List.of("linear"), List.copyOf(s.families().keySet()));
+        assertEquals(3, s.families().get("linear").ratios().size());
+        assertEquals("test", s.provenance().command());
+
+        out = run(new PerfCheck(REGISTRY, InjectedFaults.NONE), options(b, false, List.of()), exit);
+        assertEquals(0, exit[0], out);
+        assertTrue(out.contains("perf check: passed"), out);
+
+        InjectedFaults seed = new InjectedFaults(null, 0, "linear", 1);
+        out = run(new PerfCheck(REGISTRY, seed), options(b, false, List.of()), exit);
+        assertEquals(1, exit[0], out);
+        assertTrue(out.contains("FAILED: linear final loss changed"), out);
+        assertTrue(out.contains("INJECTED FAULTS"), out);
+    }
+
+    @Test
+    void userErrorsForMissingSectionUnknownFamilyAndStrayFault() {
+        Path b = dir.resolve("b.json");
+        BaselineProvenance p = new BaselineProvenance("c", "j", "cpu", "k", "d", "cmd");
+        ModeBaseline full = new ModeBaseline(p, 2, CalibrationKernel.ID, WorkloadMode.FULL.steps(), Workload.BATCH, 0,
+                java.util.Map.of("linear", new FamilyBaseline(List.of(1.0, 1.0), 0.1, 1, 1)));
+        BaselineFile.write(b, Baseline.EMPTY.with(WorkloadMode.FULL, full));
+        PerfCheck check = new PerfCheck(REGISTRY, InjectedFaults.NONE);
+        PrintWriter sink = new PrintWriter(new StringWriter());
+        UserError e = assertThrows(UserError.class, () -> check.run(options(b, false, List.of()), sink, l -> { }));
+        assertTrue(e.getMessage().contains("no 'short' section") && e.getMessage().contains("--short --update-baseline"), e.getMessage());
+
+        PerfOptions fullOpts = new PerfOptions(b, 10, 0.01, 3, WorkloadMode.FULL, false, List.of("ae"), 1e-4, 1, "t");
+        e = assertThrows(UserError.class, () -> check.run(fullOpts, sink, l -> { }));
+        assertTrue(e.getMessage().contains("no 'full' values for family ae"), e.getMessage());
+
+        PerfOptions unknown = new PerfOptions(b, 10, 0.01, 3, WorkloadMode.FULL, false, List.of("nope"), 1e-4, 1, "t");
+        assertThrows(UserError.class, () -> check.run(unknown, sink, l -> { }));
+
+        PerfCheck stray = new PerfCheck(REGISTRY, new InjectedFaults("deep", 10, null, 0));
+        PerfOptions linearOnly = new PerfOptions(b, 10, 0.01, 3, WorkloadMode.FULL, false, List.of("linear"), 1e-4, 1, "t");
+        e = assertThrows(UserError.class, () -> stray.run(linearOnly, sink, l -> { }));
+        assertTrue(e.getMessage().contains("names family deep"), e.getMessage());
+    }
+
+    @Test
+    void changedCalibrationRefusesToCompare() {
+        Path b = dir.resolve("b.json");
+        BaselineProvenance p = new BaselineProvenance("c", "j", "cpu", "k", "d", "cmd");
+        ModeBaseline old = new ModeBaseline(p, 2, "gemm-old", WorkloadMode.SHORT.steps(), Workload.BATCH, 0,
+                java.util.Map.of("linear", new FamilyBaseline(List.of(1.0, 1.0), 0.1, 1, 1)));
+        BaselineFile.write(b, Baseline.EMPTY.with(WorkloadMode.SHORT, old));
+        PerfCheck check = new PerfCheck(REGISTRY, InjectedFaults.NONE);
+        UserError e = assertThrows(UserError.class, () -> check.run(options(b, false, List.of()), new PrintWriter(new StringWriter()), l -> { }));
+        assertTrue(e.getMessage().contains("calibration gemm-old"), e.getMessage());
+    }
+}
