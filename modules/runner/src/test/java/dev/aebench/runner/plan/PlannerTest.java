@@ -98,7 +98,7 @@ class PlannerTest {
                 name: renamed
                 validation: 20
                 models:
-                  - {model: pca, name: baseline, set: {k: 8, method: subspace}}
+                  - {model: pca, name: baseline, set: {k: 8, method: auto}}
                   - {model: ae, name: shallow, grid: {lr: [1e-1, 0.010]}, set: {hidden: 256}}
                 """);
         assertEquals(ids(a), ids(b));
