@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The output folder of a sweep, opened for writing: it holds the lock for as long as it is open.
@@ -53,7 +55,32 @@ public final class ResultStore implements AutoCloseable {
             lock.close();
             throw new UserError(dir + ": cannot prepare the output folder (" + e.getMessage() + ")");
         }
+        store.completeAttemptLog();
         return store;
+    }
+
+    /**
+     * A kill between the fsynced result line and its {@code recorded} event leaves the attempt
+     * log one event short; the result line is what counts, so the event is written now.
+     */
+    private void completeAttemptLog() {
+        Set<String> logged = new HashSet<>();
+        try {
+            for (String[] e : AttemptLog.read(attemptsLog())) {
+                if (e.length > 1 && e[0].equals(AttemptLog.RECORDED)) {
+                    logged.add(e[1]);
+                }
+            }
+        } catch (IOException e) {
+            return; // a diagnostic log: never fail a sweep over it
+        }
+        for (Map.Entry<String, JsonNode> r : recorded().entrySet()) {
+            if (!logged.contains(r.getKey())) {
+                JsonNode status = r.getValue().get("status");
+                AttemptLog.recorded(attemptsLog(), r.getKey(),
+                        (status == null ? "unknown" : status.asText()) + " (event restored on resume)");
+            }
+        }
     }
 
     public Path dir() {
