@@ -70,7 +70,8 @@ public final class BaselineFile {
     private static ModeBaseline mode(JsonNode n, String where) {
         JsonNode p = object(n, "provenance", where);
         BaselineProvenance prov = new BaselineProvenance(p.path("commit").asText("?"), p.path("jdk").asText("?"),
-                p.path("cpu").asText("?"), p.path("kernels").asText("?"), p.path("date").asText("?"), p.path("command").asText("?"));
+                p.path("cpu").asText("?"), p.path("vector_bits").asInt(0), p.path("kernels").asText("?"), p.path("date").asText("?"),
+                p.path("command").asText("?"));
         JsonNode fams = object(n, "families", where);
         Map<String, FamilyBaseline> families = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = fams.fields(); it.hasNext(); ) {
@@ -141,6 +142,7 @@ public final class BaselineFile {
             p.put("commit", m.provenance().commit());
             p.put("jdk", m.provenance().jdk());
             p.put("cpu", m.provenance().cpu());
+            p.put("vector_bits", m.provenance().vectorBits());
             p.put("kernels", m.provenance().kernels());
             p.put("date", m.provenance().date());
             p.put("command", m.provenance().command());

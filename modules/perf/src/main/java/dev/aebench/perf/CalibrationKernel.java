@@ -63,6 +63,11 @@ public final class CalibrationKernel implements AutoCloseable {
         }
     }
 
+    /** The CPU's preferred vector width in bits, which both the calibration and the kernels use. */
+    public static int vectorBits() {
+        return S.vectorBitSize();
+    }
+
     /** Runs the whole calibration once and returns its wall time in nanoseconds. */
     public long timeNanos() {
         long t0 = System.nanoTime();

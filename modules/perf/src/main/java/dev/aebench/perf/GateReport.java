@@ -46,6 +46,9 @@ public final class GateReport {
     }
 
     private static String p(double p) {
+        if (Double.isNaN(p)) {
+            return "-";
+        }
         return p < 1e-4 ? f("%.1e", p) : f("%.4f", p);
     }
 

@@ -17,7 +17,9 @@ import java.util.function.Consumer;
 /**
  * {@code perf check}: measures the workloads and either compares them with the baseline (exit 0
  * when every family passes, 1 when one is significantly slower or its loss changed) or, with
- * {@code --update-baseline}, rewrites the baseline's section for the mode with provenance.
+ * {@code --update-baseline}, rewrites the baseline's section for the mode with provenance. An
+ * update with {@code --families} re-measures only those and keeps the section's other families
+ * when the section was measured the same way (threads, calibration, workload, vector width).
  */
 public final class PerfCheck {
     /** Exit code of a passing check or a written baseline. */
@@ -45,6 +47,8 @@ public final class PerfCheck {
                 + mode.label() + "' section; create it with: aebench perf check" + (mode == WorkloadMode.SHORT ? " --short" : "")
                 + " --update-baseline"));
         checkComparable(o, section);
+        int bits = section.provenance().vectorBits();
+        boolean speedComparable = bits <= 0 || bits == CalibrationKernel.vectorBits();
         List<String> families = checkFamilies(o, section, out);
         long t0 = System.nanoTime();
         Map<String, FamilySample> samples;
@@ -60,6 +64,10 @@ public final class PerfCheck {
             out.printf("baseline: %s (commit %s, %s, %s, %s, %s)%n", o.baseline(), shortCommit(p.commit()), p.jdk(), p.cpu(),
                     p.kernels(), p.date());
             noteDifferences(section, kernelsName, out);
+            if (!speedComparable) {
+                out.printf("note: the baseline was measured on a CPU with %d-bit vectors, this one prefers %d-bit: speed not compared "
+                        + "(the final loss still is); refresh the baseline on this kind of machine%n", bits, CalibrationKernel.vectorBits());
+            }
             announceFaults(out);
             out.flush();
             samples = new GateMeasurement(workloads(families, mode, kernels), calibration, progress)
@@ -69,8 +77,10 @@ public final class PerfCheck {
         for (String f : families) {
             FamilyBaseline base = section.families().get(f);
             FamilySample now = samples.get(f);
-            results.add(new FamilyResult(f, now, SpeedComparison.compare(base.ratioArray(), now.ratioArray(), o.threshold(), o.alpha()),
-                    QualityComparison.compare(base.finalLoss(), now, o.lossTolerance())));
+            SpeedComparison speed = speedComparable
+                    ? SpeedComparison.compare(base.ratioArray(), now.ratioArray(), o.threshold(), o.alpha())
+                    : SpeedComparison.notCompared(base.ratioArray(), now.ratioArray());
+            results.add(new FamilyResult(f, now, speed, QualityComparison.compare(base.finalLoss(), now, o.lossTolerance())));
         }
         out.print(GateReport.comparison(results));
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -119,17 +129,33 @@ public final class PerfCheck {
             return FAILED;
         }
         Provenance prov = Provenance.capture(Map.of(), Workload.MODEL_SEED, "synthetic", threads, kernelsName);
-        BaselineProvenance bp = new BaselineProvenance(prov.commit(), prov.jdk(), prov.cpu(), kernelsName, prov.started(), o.command());
-        Map<String, FamilyBaseline> fams = new java.util.LinkedHashMap<>();
+        BaselineProvenance bp = new BaselineProvenance(prov.commit(), prov.jdk(), prov.cpu(), CalibrationKernel.vectorBits(), kernelsName,
+                prov.started(), o.command());
+        Map<String, FamilyBaseline> fams = new java.util.TreeMap<>();
+        ModeBaseline previous = old.mode(mode).orElse(null);
+        boolean partial = !o.families().isEmpty() && previous != null && sameSetup(previous, threads, mode);
+        if (partial) {
+            fams.putAll(previous.families());
+        }
         samples.forEach((f, s) -> fams.put(f, FamilyBaseline.of(s)));
         ModeBaseline section = new ModeBaseline(bp, threads, CalibrationKernel.ID, mode.steps(), Workload.BATCH, Workload.MODEL_SEED, fams);
         BaselineFile.write(o.baseline(), old.with(mode, section));
-        out.printf("perf check: wrote the '%s' section of %s (%d families, %d repeats)%n", mode.label(), o.baseline(), fams.size(), o.repeats());
+        out.printf("perf check: wrote the '%s' section of %s (%s, %d repeats)%n", mode.label(), o.baseline(),
+                partial ? "re-measured " + String.join(", ", samples.keySet()) + ", kept " + (fams.size() - samples.size()) + " other families"
+                        : fams.size() + " families", o.repeats());
         if (faults.any()) {
             out.println("perf check: WARNING: this baseline was measured with injected faults; do not commit it");
         }
         out.flush();
         return PASSED;
+    }
+
+    /** Whether an existing section was measured the way this build would measure it now. */
+    private static boolean sameSetup(ModeBaseline section, int threads, WorkloadMode mode) {
+        return section.threads() == threads && CalibrationKernel.ID.equals(section.calibration())
+                && section.batch() == Workload.BATCH && section.seed() == Workload.MODEL_SEED
+                && section.provenance().vectorBits() == CalibrationKernel.vectorBits()
+                && section.steps() == mode.steps();
     }
 
     private static void checkComparable(PerfOptions o, ModeBaseline section) {

@@ -36,6 +36,13 @@ public record SpeedComparison(double baselineMedian, double nowMedian, double ch
         return new SpeedComparison(base, cur, change, p, v);
     }
 
+    /** The medians and change, for information only: the verdict is {@link SpeedVerdict#NOT_COMPARED}. */
+    public static SpeedComparison notCompared(double[] baseline, double[] now) {
+        double base = Stats.median(baseline);
+        double cur = Stats.median(now);
+        return new SpeedComparison(base, cur, cur / base - 1, Double.NaN, SpeedVerdict.NOT_COMPARED);
+    }
+
     /**
      * One-sided Mann-Whitney p-value that {@code now} tends to be larger than {@code baseline}:
      * {@code U = R_now - n(n+1)/2}, z = (U - n m / 2) / sqrt(n m (n + m + 1) / 12).

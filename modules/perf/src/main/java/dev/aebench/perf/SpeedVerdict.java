@@ -7,7 +7,9 @@ public enum SpeedVerdict {
     /** Significantly faster by more than the threshold: worth refreshing the baseline. */
     FASTER("faster"),
     /** Significantly slower by more than the threshold: the gate fails. */
-    SLOWER("SLOWER");
+    SLOWER("SLOWER"),
+    /** Not compared: the baseline comes from a machine with another vector width. */
+    NOT_COMPARED("n/a");
 
     private final String label;
 

@@ -18,7 +18,7 @@ class BaselineFileTest {
     Path dir;
 
     private static ModeBaseline section(double loss) {
-        BaselineProvenance p = new BaselineProvenance("abc", "jdk", "cpu", "vector-512", "2025-01-01T00:00:00Z", "aebench perf check --short");
+        BaselineProvenance p = new BaselineProvenance("abc", "jdk", "cpu", 512, "vector-512", "2025-01-01T00:00:00Z", "aebench perf check --short");
         return new ModeBaseline(p, 2, CalibrationKernel.ID, WorkloadMode.SHORT.steps(), 128, 0,
                 Map.of("ae", new FamilyBaseline(List.of(1.5, 1.6, 1.55), loss, 200.5, 12.25)));
     }

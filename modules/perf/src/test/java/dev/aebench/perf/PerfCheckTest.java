@@ -58,9 +58,23 @@ class PerfCheckTest {
     }
 
     @Test
+    void anUpdateOfSomeFamiliesKeepsTheOthers() {
+        Path b = dir.resolve("perf-baseline.json");
+        int[] exit = new int[1];
+        run(new PerfCheck(REGISTRY, InjectedFaults.NONE), options(b, true, List.of("linear")), exit);
+        double linearLoss = BaselineFile.read(b).mode(WorkloadMode.SHORT).orElseThrow().families().get("linear").finalLoss();
+        String out = run(new PerfCheck(REGISTRY, InjectedFaults.NONE), options(b, true, List.of("tied")), exit);
+        assertEquals(0, exit[0], out);
+        assertTrue(out.contains("re-measured tied, kept 1 other families"), out);
+        ModeBaseline s = BaselineFile.read(b).mode(WorkloadMode.SHORT).orElseThrow();
+        assertEquals(List.of("linear", "tied"), List.copyOf(s.families().keySet()));
+        assertEquals(linearLoss, s.families().get("linear").finalLoss());
+    }
+
+    @Test
     void userErrorsForMissingSectionUnknownFamilyAndStrayFault() {
         Path b = dir.resolve("b.json");
-        BaselineProvenance p = new BaselineProvenance("c", "j", "cpu", "k", "d", "cmd");
+        BaselineProvenance p = new BaselineProvenance("c", "j", "cpu", 0, "k", "d", "cmd");
         ModeBaseline full = new ModeBaseline(p, 2, CalibrationKernel.ID, WorkloadMode.FULL.steps(), Workload.BATCH, 0,
                 java.util.Map.of("linear", new FamilyBaseline(List.of(1.0, 1.0), 0.1, 1, 1)));
         BaselineFile.write(b, Baseline.EMPTY.with(WorkloadMode.FULL, full));
@@ -83,9 +97,29 @@ class PerfCheckTest {
     }
 
     @Test
+    void aBaselineFromAnotherVectorWidthComparesOnlyTheLoss() {
+        Path b = dir.resolve("b.json");
+        int[] exit = new int[1];
+        run(new PerfCheck(REGISTRY, InjectedFaults.NONE), options(b, true, List.of("linear")), exit);
+        ModeBaseline s = BaselineFile.read(b).mode(WorkloadMode.SHORT).orElseThrow();
+        BaselineProvenance p = s.provenance();
+        BaselineProvenance other = new BaselineProvenance(p.commit(), p.jdk(), p.cpu(), 8, p.kernels(), p.date(), p.command());
+        // slower by a factor 1000 in the baseline's eyes, but from another class of machine
+        FamilyBaseline f = s.families().get("linear");
+        FamilyBaseline fast = new FamilyBaseline(f.ratios().stream().map(r -> r / 1000).toList(), f.finalLoss(), 1, 1);
+        BaselineFile.write(b, Baseline.EMPTY.with(WorkloadMode.SHORT, new ModeBaseline(other, s.threads(), s.calibration(), s.steps(),
+                s.batch(), s.seed(), java.util.Map.of("linear", fast))));
+        PerfOptions strict = new PerfOptions(b, 0.15, 0.5 - 1e-9, 3, WorkloadMode.SHORT, false, List.of(), 1e-4, 1, "t");
+        String out = run(new PerfCheck(REGISTRY, InjectedFaults.NONE), strict, exit);
+        assertEquals(0, exit[0], out);
+        assertTrue(out.contains("8-bit vectors") && out.contains("speed not compared"), out);
+        assertTrue(out.lines().anyMatch(l -> l.startsWith("linear") && l.contains(" n/a ") && l.endsWith("ok")), out);
+    }
+
+    @Test
     void changedCalibrationRefusesToCompare() {
         Path b = dir.resolve("b.json");
-        BaselineProvenance p = new BaselineProvenance("c", "j", "cpu", "k", "d", "cmd");
+        BaselineProvenance p = new BaselineProvenance("c", "j", "cpu", 0, "k", "d", "cmd");
         ModeBaseline old = new ModeBaseline(p, 2, "gemm-old", WorkloadMode.SHORT.steps(), Workload.BATCH, 0,
                 java.util.Map.of("linear", new FamilyBaseline(List.of(1.0, 1.0), 0.1, 1, 1)));
         BaselineFile.write(b, Baseline.EMPTY.with(WorkloadMode.SHORT, old));

@@ -76,7 +76,7 @@ public final class PerfCheckCommand implements Callable<Integer> {
         if (threads != null && !updateBaseline) {
             throw new UserError("--threads applies to --update-baseline; a check runs with the baseline's thread count");
         }
-        String command = "aebench perf check " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+        String command = "aebench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         PerfOptions options = new PerfOptions(baseline != null ? baseline : defaultBaseline(), PerfOptions.parseThreshold(threshold),
                 alpha, PerfOptions.repeatsOrDefault(repeats, mode), mode, updateBaseline, PerfOptions.parseFamilies(families),
                 lossTolerance, threads != null ? threads : PerfOptions.DEFAULT_THREADS, command.strip());

@@ -57,6 +57,19 @@ class PerfCheckCommandTest {
     }
 
     @Test
+    void updateWritesTheBaselineWithTheCommandAsProvenance() throws Exception {
+        Path b = dir.resolve("perf-baseline.json");
+        CliRunner r = CliRunner.run("perf", "check", "--short", "--update-baseline", "--families", "linear", "--repeats", "3",
+                "--baseline", b.toString(), "--quiet");
+        assertEquals(0, r.exit(), r.err() + r.out());
+        assertTrue(r.out().contains("wrote the 'short' section"), r.out());
+        String json = Files.readString(b);
+        assertTrue(json.contains("\"command\" : \"aebench perf check --short --update-baseline --families linear --repeats 3 --baseline "
+                + b + " --quiet\""), json);
+        assertTrue(json.contains("\"threads\" : 1"), json);
+    }
+
+    @Test
     void perfWithoutSubcommandShowsUsage() {
         CliRunner r = CliRunner.run("perf");
         assertEquals(0, r.exit());
