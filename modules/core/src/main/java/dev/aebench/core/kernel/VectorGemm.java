@@ -111,30 +111,44 @@ final class VectorGemm {
             c70 = x.fma(y0, c70);
             c71 = x.fma(y1, c71);
         }
-        int r = c0;
-        store(c00, c, r, acc);
-        store(c01, c, r + L, acc);
-        r += ldc;
-        store(c10, c, r, acc);
-        store(c11, c, r + L, acc);
-        r += ldc;
-        store(c20, c, r, acc);
-        store(c21, c, r + L, acc);
-        r += ldc;
-        store(c30, c, r, acc);
-        store(c31, c, r + L, acc);
-        r += ldc;
-        store(c40, c, r, acc);
-        store(c41, c, r + L, acc);
-        r += ldc;
-        store(c50, c, r, acc);
-        store(c51, c, r + L, acc);
-        r += ldc;
-        store(c60, c, r, acc);
-        store(c61, c, r + L, acc);
-        r += ldc;
-        store(c70, c, r, acc);
-        store(c71, c, r + L, acc);
+        // written out rather than through a helper: C2 then keeps every vector in a register (a
+        // helper called 16 times was left out of line, and its add ran the Vector API's Java fallback)
+        int r0 = c0, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc, r6 = r5 + ldc;
+        int r7 = r6 + ldc;
+        if (acc) {
+            c00 = c00.add(FloatVector.fromArray(S, c, r0));
+            c01 = c01.add(FloatVector.fromArray(S, c, r0 + L));
+            c10 = c10.add(FloatVector.fromArray(S, c, r1));
+            c11 = c11.add(FloatVector.fromArray(S, c, r1 + L));
+            c20 = c20.add(FloatVector.fromArray(S, c, r2));
+            c21 = c21.add(FloatVector.fromArray(S, c, r2 + L));
+            c30 = c30.add(FloatVector.fromArray(S, c, r3));
+            c31 = c31.add(FloatVector.fromArray(S, c, r3 + L));
+            c40 = c40.add(FloatVector.fromArray(S, c, r4));
+            c41 = c41.add(FloatVector.fromArray(S, c, r4 + L));
+            c50 = c50.add(FloatVector.fromArray(S, c, r5));
+            c51 = c51.add(FloatVector.fromArray(S, c, r5 + L));
+            c60 = c60.add(FloatVector.fromArray(S, c, r6));
+            c61 = c61.add(FloatVector.fromArray(S, c, r6 + L));
+            c70 = c70.add(FloatVector.fromArray(S, c, r7));
+            c71 = c71.add(FloatVector.fromArray(S, c, r7 + L));
+        }
+        c00.intoArray(c, r0);
+        c01.intoArray(c, r0 + L);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + L);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + L);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + L);
+        c40.intoArray(c, r4);
+        c41.intoArray(c, r4 + L);
+        c50.intoArray(c, r5);
+        c51.intoArray(c, r5 + L);
+        c60.intoArray(c, r6);
+        c61.intoArray(c, r6 + L);
+        c70.intoArray(c, r7);
+        c71.intoArray(c, r7 + L);
     }
 
     private static void k8x1(int k, float[] a, int a0, int si, int sp, float[] b, int b0, int ldb,
@@ -153,14 +167,24 @@ final class VectorGemm {
             c6v = FloatVector.broadcast(S, a[ap + s6]).fma(y, c6v);
             c7v = FloatVector.broadcast(S, a[ap + s7]).fma(y, c7v);
         }
-        store(c0v, c, c0, acc);
-        store(c1v, c, c0 + ldc, acc);
-        store(c2v, c, c0 + 2 * ldc, acc);
-        store(c3v, c, c0 + 3 * ldc, acc);
-        store(c4v, c, c0 + 4 * ldc, acc);
-        store(c5v, c, c0 + 5 * ldc, acc);
-        store(c6v, c, c0 + 6 * ldc, acc);
-        store(c7v, c, c0 + 7 * ldc, acc);
+        if (acc) {
+            c0v = c0v.add(FloatVector.fromArray(S, c, c0));
+            c1v = c1v.add(FloatVector.fromArray(S, c, c0 + ldc));
+            c2v = c2v.add(FloatVector.fromArray(S, c, c0 + 2 * ldc));
+            c3v = c3v.add(FloatVector.fromArray(S, c, c0 + 3 * ldc));
+            c4v = c4v.add(FloatVector.fromArray(S, c, c0 + 4 * ldc));
+            c5v = c5v.add(FloatVector.fromArray(S, c, c0 + 5 * ldc));
+            c6v = c6v.add(FloatVector.fromArray(S, c, c0 + 6 * ldc));
+            c7v = c7v.add(FloatVector.fromArray(S, c, c0 + 7 * ldc));
+        }
+        c0v.intoArray(c, c0);
+        c1v.intoArray(c, c0 + ldc);
+        c2v.intoArray(c, c0 + 2 * ldc);
+        c3v.intoArray(c, c0 + 3 * ldc);
+        c4v.intoArray(c, c0 + 4 * ldc);
+        c5v.intoArray(c, c0 + 5 * ldc);
+        c6v.intoArray(c, c0 + 6 * ldc);
+        c7v.intoArray(c, c0 + 7 * ldc);
     }
 
     private static void k8x1Masked(int k, float[] a, int a0, int si, int sp, float[] b, int b0, int ldb,
