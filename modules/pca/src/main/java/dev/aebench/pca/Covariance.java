@@ -3,7 +3,7 @@ package dev.aebench.pca;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.kernel.Kernels;
 
-/** Column means and the covariance matrix of a dataset, the latter as chunked GEMMs on centred rows. */
+/** Column means and the covariance matrix of a dataset, the latter as chunked Gram products ({@link Kernels#gram}) of centred rows. */
 final class Covariance {
     private static final int CHUNK = 2048;
 
@@ -42,7 +42,7 @@ final class Covariance {
                     chunk[dst + j] = (float) (x[src + j] - mean[j]);
                 }
             }
-            kernels.gemm(true, false, d, d, rows, chunk, 0, d, chunk, 0, d, s > 0, cov, 0, d);
+            kernels.gram(d, rows, chunk, 0, d, s > 0, cov, 0, d);
         }
         float scale = 1f / Math.max(1, n - 1);
         for (int i = 0; i < cov.length; i++) {

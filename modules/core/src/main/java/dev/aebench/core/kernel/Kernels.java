@@ -26,6 +26,16 @@ public interface Kernels extends AutoCloseable {
               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
               boolean accumulate, float[] c, int cOff, int ldc);
 
+    /**
+     * The symmetric Gram matrix {@code C = A^T A} (or {@code C += A^T A} when {@code accumulate},
+     * in which case C must be symmetric on entry), with A stored k x n: the same bits as
+     * {@code gemm(true, false, n, n, k, a, aOff, lda, a, aOff, lda, accumulate, c, cOff, ldc)}.
+     * Implementations may compute the blocks on and above the diagonal only and mirror them.
+     */
+    default void gram(int n, int k, float[] a, int aOff, int lda, boolean accumulate, float[] c, int cOff, int ldc) {
+        gemm(true, false, n, n, k, a, aOff, lda, a, aOff, lda, accumulate, c, cOff, ldc);
+    }
+
     /** In place: {@code z[r][j] = act(z[r][j] + bias[biasOff + j])} for a rows x cols block. */
     void biasActivation(Activation act, float[] z, int rows, int cols, float[] bias, int biasOff);
 

@@ -86,6 +86,49 @@ public final class VectorKernels extends ScalarKernels {
     }
 
     /**
+     * Only the 8-row blocks of panels that reach the diagonal or lie above it are computed (a
+     * {@code k8x2} block gives every element the same bits as its mirror image: the same products
+     * in the same order), then the strictly lower triangle is copied from the upper one. Row
+     * blocks are paired first with last so that both threads get the same share of the triangle.
+     */
+    @Override
+    public void gram(int n, int k, float[] a, int aOff, int lda, boolean accumulate, float[] c, int cOff, int ldc) {
+        checkGemm(true, false, n, n, k, a, aOff, lda, a, aOff, lda, c, cOff, ldc);
+        if (n == 0) {
+            return;
+        }
+        if (k == 0 || (long) n * n * k < 4 * PARALLEL_FLOPS) {
+            gemm(true, false, n, n, k, a, aOff, lda, a, aOff, lda, accumulate, c, cOff, ldc);
+            return;
+        }
+        int rowBlocks = (n + VectorGemm.MR - 1) / VectorGemm.MR;
+        int panels = (n + VectorGemm.PANEL - 1) / VectorGemm.PANEL;
+        int pairs = (rowBlocks + 1) / 2;
+        team.run(pairs, (q0, q1) -> {
+            for (int q = q0; q < q1; q++) {
+                gramRowBlock(q, n, k, panels, a, aOff, lda, accumulate, c, cOff, ldc);
+                int mirror = rowBlocks - 1 - q;
+                if (mirror != q) {
+                    gramRowBlock(mirror, n, k, panels, a, aOff, lda, accumulate, c, cOff, ldc);
+                }
+            }
+        });
+        for (int i = 1; i < n; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < i; j++) {
+                c[row + j] = c[cOff + j * ldc + i];
+            }
+        }
+    }
+
+    private void gramRowBlock(int block, int n, int k, int panels, float[] a, int aOff, int lda, boolean acc,
+                              float[] c, int cOff, int ldc) {
+        int i0 = block * VectorGemm.MR;
+        int i1 = Math.min(n, i0 + VectorGemm.MR);
+        tile(i0, i1, i0 / VectorGemm.PANEL, panels, false, n, k, a, aOff, 1, lda, a, aOff, lda, acc, c, cOff, ldc);
+    }
+
+    /**
      * Whether {@code A B^T} is better done as dot products than by packing B^T: packing costs
      * about one copy of B per thread, which pays back unless C has few rows for a long inner
      * dimension (such as a convolution's weight gradient), and dot products need that long

@@ -41,6 +41,40 @@ class VectorGemmTest {
     };
 
     @Test
+    void gramEqualsTheFullTransposedGemmBitForBit() {
+        int[][] shapes = {{1, 1}, {5, 3}, {33, 7}, {64, 40}, {70, 129}, {100, 61}, {257, 33}, {512, 96}};
+        SplittableRandom rnd = new SplittableRandom(11);
+        for (int[] s : shapes) {
+            int n = s[0];
+            int k = s[1];
+            int lda = n + 3;
+            int ldc = n + 2;
+            float[] a = new float[5 + k * lda];
+            for (int i = 0; i < a.length; i++) {
+                a[i] = (float) rnd.nextGaussian();
+            }
+            float[] start = new float[1 + n * ldc];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j <= i; j++) {
+                    float v = (float) rnd.nextGaussian();
+                    start[1 + i * ldc + j] = v;
+                    start[1 + j * ldc + i] = v;
+                }
+            }
+            for (boolean acc : new boolean[] {false, true}) {
+                float[] expected = start.clone();
+                scalar.gemm(true, false, n, n, k, a, 5, lda, a, 5, lda, acc, expected, 1, ldc);
+                for (VectorKernels v : new VectorKernels[] {one, three}) {
+                    float[] c = start.clone();
+                    v.gram(n, k, a, 5, lda, acc, c, 1, ldc);
+                    assertArrayEqualsBits(expected, c, "gram " + n + "x" + k + (acc ? " acc" : "") + ", "
+                            + v.threads() + " threads");
+                }
+            }
+        }
+    }
+
+    @Test
     void packedPathsMatchScalarBitForBit() {
         for (int[] s : SHAPES) {
             for (boolean ta : new boolean[] {false, true}) {
