@@ -4,6 +4,7 @@ import dev.aebench.core.data.Dataset;
 import dev.aebench.core.data.TrainTestData;
 import dev.aebench.core.error.UserError;
 import dev.aebench.core.kernel.KernelFactory;
+import dev.aebench.core.kernel.KernelWarmup;
 import dev.aebench.core.kernel.Kernels;
 import dev.aebench.core.model.Autoencoder;
 import dev.aebench.core.model.ModelConfig;
@@ -72,6 +73,7 @@ public final class TrialRunner {
         try (Kernels kernels = KernelFactory.create(spec.threads())) {
             Provenance provenance = Provenance.capture(provenanceConfig(spec, config), spec.seed(), data.fingerprint(),
                     spec.threads(), kernels.name());
+            KernelWarmup.ensure(kernels); // JIT-compile the vector code before anything is timed
             ModelContext context = new ModelContext(train.height(), train.width(), spec.seed(), kernels);
             Autoencoder model = family.create(config, context);
             EpochListener listener = (e, n, loss, secs) ->
