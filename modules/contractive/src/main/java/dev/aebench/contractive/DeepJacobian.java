@@ -1,44 +1,56 @@
 package dev.aebench.contractive;
 
+import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.Kernels;
 import dev.aebench.core.nn.DenseLayer;
 import dev.aebench.core.objective.EncoderState;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * The exact squared Frobenius norm of the Jacobian of an encoder of two or more dense layers,
  * and its exact gradient, with batched GEMMs.
  *
- * <p>Write layer t as {@code y_t = act(y_{t-1} W_t + b_t)} (W input-major) and
- * {@code D_t = act'(z_t)}. Per sample the transposed Jacobian is
- * {@code J^T = W_1 D_1 W_2 D_2 ... W_L D_L}. With {@code U_t = D_1 W_2 D_2 ... W_t D_t}
- * ({@code n1 x n_t}, the Jacobian of layer t with respect to the first layer's pre-activations,
- * transposed) and {@code G = W_1^T W_1} (once per step), {@code ||J||^2 = tr(U_L^T G U_L)}, which
- * never forms the {@code inputDim}-wide Jacobian.
+ * <p>Write layer t (t = 0 .. L-1, L-1 the code) as {@code y_t = act(y_{t-1} W_t + b_t)} (W
+ * input-major) and {@code D_t = diag(act'(z_t))}. Per sample the Jacobian is
+ * {@code J = D_{L-1} W_{L-1}^T ... D_1 W_1^T D_0 W_0^T = V W_0^T} with
+ * {@code V = D_{L-1} W_{L-1}^T ... W_1^T D_0} (code units x first-layer units), so with
+ * {@code G = W_0^T W_0} (once per step) {@code ||J||^2 = tr(V G V^T)}: neither the
+ * {@code inputDim}-wide Jacobian nor anything first-layer-squared per sample is formed.
  *
- * <p>The {@code U_t} of a chunk of samples are stacked as an {@code (n1 * samples) x n_t} matrix
- * whose rows are ordered unit-major ({@code row = i * samples + b}), so that one GEMM per layer
- * carries every sample ({@code Q_t = U_{t-1} W_t}, then {@code U_t = Q_t D_t} row by row) and
- * the final {@code G U_L} is a single {@code n1 x n1} times {@code n1 x (samples * n_L)} GEMM.
- * The backward pass runs the same products in reverse; gradients with respect to the slopes go
- * to {@link LayerSlopes}, weight gradients to the arena, and {@code dP/dG} ({@code s * sum U U^T})
- * becomes {@code dW_1 += 2 W_1 dP/dG} once per step. Samples are processed in chunks that keep
- * the buffers under {@link #BUFFER_FLOATS} floats.
+ * <p>V is built from the code side: {@code P_{L-2} = D_{L-1} W_{L-1}^T} is a scaled copy,
+ * then {@code V_t = P_t D_t} and {@code P_{t-1} = V_t W_t^T} down to {@code V_0 = V}. The rows
+ * of all samples of a chunk (one per code unit and sample) are stacked, so each layer is one
+ * GEMM for the whole chunk. Rows of code units whose ReLU is off are zero throughout and are
+ * left out, which is exact. The norms come out of {@code S = sum V^T V} (a {@link Kernels#gram}
+ * that the gradient needs anyway) as {@code <G, S>}; the gradient runs {@code dV = 2 V G} back
+ * through the same products, gives {@code dW_0 = 2 W_0 S}, and sends slope gradients, which
+ * only smooth activations need, to {@link LayerSlopes}. Samples are processed in chunks that
+ * keep the buffers under {@link #BUFFER_FLOATS} floats.
  */
 final class DeepJacobian {
-    /** Budget for the per-chunk buffers, in floats (32 MiB). */
-    static final long BUFFER_FLOATS = 1L << 23;
+    /** Budget for the per-chunk buffers, in floats (64 MiB). */
+    static final long BUFFER_FLOATS = 1L << 24;
 
     private final Kernels kernels;
     private final List<DenseLayer> layers;
     private final List<LayerSlopes> slopes;
-    private final int units1;
+    private final int last;
+    private final int units0;
+    private final int codeUnits;
+    private final boolean skipInactiveCodes;
     private final int chunk;
     private final float[] gram;
-    private final float[] gramGradient;
+    private final float[] gramSum;
+    /** {@code products[t]} holds P_t and {@code scaled[t]} V_t, stacked rows x width of layer t. */
     private final float[][] products;
     private final float[][] scaled;
+    /** The code layer's weights transposed (code units x inputs), and their gradient in that layout. */
+    private final float[] codeWeightsT;
+    private final float[] codeGradT;
+    private final int[] rowSample;
+    private final int[] rowUnit;
     private float[] current;
     private float[] other;
 
@@ -54,25 +66,40 @@ final class DeepJacobian {
             throw new IllegalArgumentException("DeepJacobian needs at least two layers");
         }
         this.slopes = LayerSlopes.of(layers, e.maxRows());
-        this.units1 = layers.get(0).outputSize();
-        long widths = 0;
+        this.last = layers.size() - 1;
+        this.units0 = layers.get(0).outputSize();
+        this.codeUnits = layers.get(last).outputSize();
+        this.skipInactiveCodes = layers.get(last).activation() == Activation.RELU;
+        this.chunk = (int) Math.max(1, Math.min(e.maxRows(), bufferFloats / floatsPerSample(layers)));
+        int maxRows = chunk * codeUnits;
+        this.gram = new float[units0 * units0];
+        this.gramSum = new float[units0 * units0];
+        this.products = new float[last][];
+        this.scaled = new float[last][];
         int widest = 0;
-        for (int t = 1; t < layers.size(); t++) {
-            widths += layers.get(t).outputSize();
+        for (int t = 0; t < last; t++) {
+            int width = layers.get(t).outputSize();
+            products[t] = new float[maxRows * width];
+            scaled[t] = new float[maxRows * width];
+            widest = Math.max(widest, width);
+        }
+        this.current = new float[maxRows * widest];
+        this.other = new float[maxRows * widest];
+        this.codeWeightsT = new float[codeUnits * layers.get(last).inputSize()];
+        this.codeGradT = new float[codeWeightsT.length];
+        this.rowSample = new int[maxRows];
+        this.rowUnit = new int[maxRows];
+    }
+
+    /** Buffer floats per sample: per code unit, P and V of every layer below the code and two gradient buffers. */
+    static long floatsPerSample(List<DenseLayer> layers) {
+        long perRow = 0;
+        int widest = 0;
+        for (int t = 0; t < layers.size() - 1; t++) {
+            perRow += 2L * layers.get(t).outputSize();
             widest = Math.max(widest, layers.get(t).outputSize());
         }
-        long perSample = (long) units1 * (2 * widths + 2L * widest);
-        this.chunk = (int) Math.max(1, Math.min(e.maxRows(), bufferFloats / perSample));
-        this.gram = new float[units1 * units1];
-        this.gramGradient = new float[units1 * units1];
-        this.products = new float[layers.size()][];
-        this.scaled = new float[layers.size()][];
-        for (int t = 1; t < layers.size(); t++) {
-            products[t] = new float[chunk * units1 * layers.get(t).outputSize()];
-            scaled[t] = new float[chunk * units1 * layers.get(t).outputSize()];
-        }
-        this.current = new float[chunk * units1 * widest];
-        this.other = new float[chunk * units1 * widest];
+        return layers.get(layers.size() - 1).outputSize() * (perRow + 2L * widest);
     }
 
     /** Samples per chunk (for tests of the chunking). */
@@ -89,23 +116,28 @@ final class DeepJacobian {
         DenseLayer first = layers.get(0);
         float[] p = e.arena().params();
         int inputs = first.inputSize();
-        kernels.gemm(true, false, units1, units1, inputs, p, first.weightOffset(), units1,
-                p, first.weightOffset(), units1, false, gram, 0, units1);
+        kernels.gram(units0, inputs, p, first.weightOffset(), units0, false, gram, 0, units0);
+        Arrays.fill(gramSum, 0f);
+        transposeCodeWeights(p);
         if (withGradient) {
-            java.util.Arrays.fill(gramGradient, 0f);
+            Arrays.fill(codeGradT, 0f);
         }
         double scale = lambda / rows;
-        double sum = 0;
         for (int s = 0; s < rows; s += chunk) {
-            sum += chunk(e, s, Math.min(chunk, rows - s), scale, withGradient);
+            chunk(e, s, Math.min(chunk, rows - s), scale, withGradient);
+        }
+        double sum = 0;
+        for (int i = 0; i < gram.length; i++) {
+            sum += (double) gram[i] * gramSum[i];
         }
         if (withGradient) {
             float twoScale = (float) (2 * scale);
-            for (int i = 0; i < gramGradient.length; i++) {
-                gramGradient[i] *= twoScale;
+            for (int i = 0; i < gramSum.length; i++) {
+                gramSum[i] *= twoScale;
             }
-            kernels.gemm(false, false, inputs, units1, units1, p, first.weightOffset(), units1,
-                    gramGradient, 0, units1, true, e.arena().grads(), first.weightOffset(), units1);
+            kernels.gemm(false, false, inputs, units0, units0, p, first.weightOffset(), units0,
+                    gramSum, 0, units0, true, e.arena().grads(), first.weightOffset(), units0);
+            addCodeGradient(e.arena().grads());
             for (LayerSlopes s : slopes) {
                 s.sendGradient(rows);
             }
@@ -113,132 +145,172 @@ final class DeepJacobian {
         return scale * sum;
     }
 
-    /** Samples {@code [start, start + n)}: returns the sum of their squared Jacobian norms. */
-    private double chunk(EncoderState e, int start, int n, double scale, boolean withGradient) {
+    /** Samples {@code [start, start + n)}: adds their {@code V^T V} to {@link #gramSum}, and back-propagates. */
+    private void chunk(EncoderState e, int start, int n, double scale, boolean withGradient) {
+        int stacked = stackRows(start, n);
+        if (stacked == 0) {
+            return;
+        }
         float[] p = e.arena().params();
-        int stacked = units1 * n;
-        int last = layers.size() - 1;
-        forwardSecondLayer(p, start, n);
-        for (int t = 2; t <= last; t++) {
-            DenseLayer l = layers.get(t);
-            kernels.gemm(false, false, stacked, l.outputSize(), l.inputSize(), scaled[t - 1], 0, l.inputSize(),
-                    p, l.weightOffset(), l.outputSize(), false, products[t], 0, l.outputSize());
-            scaleRows(products[t], scaled[t], slopes.get(t), start, n);
+        topProducts(stacked);
+        for (int t = last - 1; t >= 0; t--) {
+            if (t < last - 1) {
+                DenseLayer above = layers.get(t + 1);
+                kernels.gemm(false, true, stacked, above.inputSize(), above.outputSize(), scaled[t + 1], 0,
+                        above.outputSize(), p, above.weightOffset(), above.outputSize(), false, products[t], 0,
+                        above.inputSize());
+            }
+            scaleRows(products[t], scaled[t], slopes.get(t), stacked);
         }
-        int codeUnits = layers.get(last).outputSize();
-        int cols = n * codeUnits;
-        float[] u = scaled[last];
-        kernels.gemm(false, false, units1, cols, units1, gram, 0, units1, u, 0, cols, false, current, 0, cols);
-        double sum = 0;
-        for (int i = 0; i < units1 * cols; i++) {
-            sum += u[i] * current[i];
-        }
+        float[] v = scaled[0];
+        kernels.gram(units0, stacked, v, 0, units0, true, gramSum, 0, units0);
         if (!withGradient) {
-            return sum;
+            return;
         }
-        kernels.gemm(false, true, units1, units1, cols, u, 0, cols, u, 0, cols, true, gramGradient, 0, units1);
+        // dP/dV_0 = 2 s V_0 G
+        kernels.gemm(false, false, stacked, units0, units0, v, 0, units0, gram, 0, units0, false, current, 0, units0);
         float twoScale = (float) (2 * scale);
-        for (int i = 0; i < units1 * cols; i++) {
+        for (int i = 0, end = stacked * units0; i < end; i++) {
             current[i] *= twoScale;
         }
         float[] grads = e.arena().grads();
-        for (int t = last; t >= 2; t--) {
-            DenseLayer l = layers.get(t);
-            backScaleRows(products[t], slopes.get(t), start, n);
-            kernels.gemm(true, false, l.inputSize(), l.outputSize(), stacked, scaled[t - 1], 0, l.inputSize(),
-                    current, 0, l.outputSize(), true, grads, l.weightOffset(), l.outputSize());
-            kernels.gemm(false, true, stacked, l.inputSize(), l.outputSize(), current, 0, l.outputSize(),
-                    p, l.weightOffset(), l.outputSize(), false, other, 0, l.inputSize());
-            float[] swap = current;
-            current = other;
-            other = swap;
-        }
-        backScaleRows(products[1], slopes.get(1), start, n);
-        backwardSecondLayer(p, grads, start, n);
-        return sum;
-    }
-
-    /** {@code Q_1[(i,b)] = D_0[b,i] W_1[i,:]} and {@code U_1 = Q_1 D_1}: U_0 is diagonal. */
-    private void forwardSecondLayer(float[] p, int start, int n) {
-        DenseLayer second = layers.get(1);
-        int width = second.outputSize();
-        int w = second.weightOffset();
-        float[] d0 = slopes.get(0).slope();
-        float[] d1 = slopes.get(1).slope();
-        float[] q = products[1];
-        float[] u = scaled[1];
-        for (int i = 0; i < units1; i++) {
-            for (int b = 0; b < n; b++) {
-                float di = d0[(start + b) * units1 + i];
-                int row = (i * n + b) * width;
-                int slopeRow = (start + b) * width;
-                for (int k = 0; k < width; k++) {
-                    float v = di * p[w + i * width + k];
-                    q[row + k] = v;
-                    u[row + k] = v * d1[slopeRow + k];
-                }
+        for (int t = 0; t < last; t++) {
+            backScaleRows(products[t], slopes.get(t), stacked);
+            if (t == last - 1) {
+                backwardTopProducts(stacked);
+            } else {
+                DenseLayer above = layers.get(t + 1);
+                int in = above.inputSize();
+                int out = above.outputSize();
+                kernels.gemm(true, false, in, out, stacked, current, 0, in, scaled[t + 1], 0, out,
+                        true, grads, above.weightOffset(), out);
+                kernels.gemm(false, false, stacked, out, in, current, 0, in, p, above.weightOffset(), out,
+                        false, other, 0, out);
+                float[] swap = current;
+                current = other;
+                other = swap;
             }
         }
     }
 
-    /** {@code U_t = Q_t D_t}, row {@code (i,b)} scaled by sample b's slopes. */
-    private void scaleRows(float[] q, float[] u, LayerSlopes s, int start, int n) {
-        int width = s.units();
-        float[] d = s.slope();
-        for (int i = 0; i < units1; i++) {
-            for (int b = 0; b < n; b++) {
-                int row = (i * n + b) * width;
-                int slopeRow = (start + b) * width;
-                for (int k = 0; k < width; k++) {
-                    u[row + k] = q[row + k] * d[slopeRow + k];
+    /** Lists the stacked rows (sample, code unit) of the chunk, leaving out ReLU codes that are off. */
+    private int stackRows(int start, int n) {
+        float[] d = slopes.get(last).slope();
+        int r = 0;
+        for (int b = start; b < start + n; b++) {
+            for (int c = 0; c < codeUnits; c++) {
+                if (!skipInactiveCodes || d[b * codeUnits + c] != 0f) {
+                    rowSample[r] = b;
+                    rowUnit[r] = c;
+                    r++;
                 }
+            }
+        }
+        return r;
+    }
+
+    private void transposeCodeWeights(float[] p) {
+        DenseLayer code = layers.get(last);
+        int width = code.inputSize();
+        int w = code.weightOffset();
+        for (int k = 0; k < width; k++) {
+            for (int c = 0; c < codeUnits; c++) {
+                codeWeightsT[c * width + k] = p[w + k * codeUnits + c];
+            }
+        }
+    }
+
+    private void addCodeGradient(float[] grads) {
+        DenseLayer code = layers.get(last);
+        int width = code.inputSize();
+        int w = code.weightOffset();
+        for (int k = 0; k < width; k++) {
+            for (int c = 0; c < codeUnits; c++) {
+                grads[w + k * codeUnits + c] += codeGradT[c * width + k];
+            }
+        }
+    }
+
+    /** {@code P_{L-2}[(b,c), k] = D_{L-1}[b,c] W_{L-1}[k,c]}: the code layer's slopes are diagonal. */
+    private void topProducts(int stacked) {
+        int width = layers.get(last).inputSize();
+        float[] d = slopes.get(last).slope();
+        float[] q = products[last - 1];
+        for (int r = 0; r < stacked; r++) {
+            int c = rowUnit[r];
+            float dc = d[rowSample[r] * codeUnits + c];
+            int row = r * width;
+            int wt = c * width;
+            for (int k = 0; k < width; k++) {
+                q[row + k] = dc * codeWeightsT[wt + k];
             }
         }
     }
 
     /**
-     * With {@link #current} holding {@code dP/dU_t}: adds {@code sum_i dU_t * Q_t} to the slope
-     * gradient and turns {@link #current} into {@code dP/dQ_t = dP/dU_t D_t}.
+     * From {@code dP/dP_{L-2}} in {@link #current}: {@code dW_{L-1}[k,c] += sum_b D[b,c] dP}
+     * (collected transposed, added to the arena once per step) and, for a smooth code
+     * activation, {@code dD_{L-1}[b,c] += dP . W_{L-1}[:,c]}.
      */
-    private void backScaleRows(float[] q, LayerSlopes s, int start, int n) {
-        int width = s.units();
+    private void backwardTopProducts(int stacked) {
+        int width = layers.get(last).inputSize();
+        LayerSlopes s = slopes.get(last);
         float[] d = s.slope();
         float[] dd = s.slopeGradient();
-        float[] c = current;
-        for (int i = 0; i < units1; i++) {
-            for (int b = 0; b < n; b++) {
-                int row = (i * n + b) * width;
-                int slopeRow = (start + b) * width;
+        boolean slopeGradient = s.needsGradient();
+        for (int r = 0; r < stacked; r++) {
+            int c = rowUnit[r];
+            int at = rowSample[r] * codeUnits + c;
+            float dc = d[at];
+            int row = r * width;
+            int wt = c * width;
+            for (int k = 0; k < width; k++) {
+                codeGradT[wt + k] = Math.fma(dc, current[row + k], codeGradT[wt + k]);
+            }
+            if (slopeGradient) {
+                float dot = 0f;
                 for (int k = 0; k < width; k++) {
-                    float g = c[row + k];
-                    dd[slopeRow + k] = Math.fma(g, q[row + k], dd[slopeRow + k]);
-                    c[row + k] = g * d[slopeRow + k];
+                    dot = Math.fma(current[row + k], codeWeightsT[wt + k], dot);
                 }
+                dd[at] += dot;
             }
         }
     }
 
-    /** From {@code dP/dQ_1}: {@code dW_1[i,k] += sum_b D_0[b,i] dQ} and {@code dD_0[b,i] += dQ . W_1[i,:]}. */
-    private void backwardSecondLayer(float[] p, float[] grads, int start, int n) {
-        DenseLayer second = layers.get(1);
-        int width = second.outputSize();
-        int w = second.weightOffset();
-        float[] d0 = slopes.get(0).slope();
-        float[] dd0 = slopes.get(0).slopeGradient();
+    /** {@code V_t = P_t D_t}: each stacked row scaled by its sample's slopes. */
+    private void scaleRows(float[] q, float[] u, LayerSlopes s, int stacked) {
+        int width = s.units();
+        float[] d = s.slope();
+        for (int r = 0; r < stacked; r++) {
+            int row = r * width;
+            int slopeRow = rowSample[r] * width;
+            for (int k = 0; k < width; k++) {
+                u[row + k] = q[row + k] * d[slopeRow + k];
+            }
+        }
+    }
+
+    /**
+     * With {@link #current} holding {@code dP/dV_t}: for a smooth activation adds
+     * {@code sum over code units of dV_t * P_t} to the slope gradient, and turns {@link #current}
+     * into {@code dP/dP_t = dP/dV_t D_t}.
+     */
+    private void backScaleRows(float[] q, LayerSlopes s, int stacked) {
+        int width = s.units();
+        float[] d = s.slope();
+        float[] dd = s.slopeGradient();
+        boolean slopeGradient = s.needsGradient();
         float[] c = current;
-        for (int i = 0; i < units1; i++) {
-            int wRow = w + i * width;
-            for (int b = 0; b < n; b++) {
-                int slopeIndex = (start + b) * units1 + i;
-                float di = d0[slopeIndex];
-                int row = (i * n + b) * width;
-                float dot = 0f;
+        for (int r = 0; r < stacked; r++) {
+            int row = r * width;
+            int slopeRow = rowSample[r] * width;
+            if (slopeGradient) {
                 for (int k = 0; k < width; k++) {
-                    float g = c[row + k];
-                    grads[wRow + k] = Math.fma(di, g, grads[wRow + k]);
-                    dot = Math.fma(g, p[wRow + k], dot);
+                    dd[slopeRow + k] = Math.fma(c[row + k], q[row + k], dd[slopeRow + k]);
                 }
-                dd0[slopeIndex] += dot;
+            }
+            for (int k = 0; k < width; k++) {
+                c[row + k] *= d[slopeRow + k];
             }
         }
     }

@@ -46,7 +46,7 @@ final class LayerSlopes {
 
     /** Adds {@code dPenalty/dD * dD/dy} to the layer's output gradient. */
     void sendGradient(int rows) {
-        if (activation == Activation.IDENTITY || activation == Activation.RELU) {
+        if (!needsGradient()) {
             return; // the slope is locally constant
         }
         int n = rows * layer.outputSize();
@@ -55,6 +55,11 @@ final class LayerSlopes {
         for (int i = 0; i < n; i++) {
             g[i] += slopeGradient[i] * activation.derivativeFromOutputSlope(y[i]);
         }
+    }
+
+    /** Whether the penalty's gradient with respect to these slopes matters: not for ReLU or identity. */
+    boolean needsGradient() {
+        return activation != Activation.IDENTITY && activation != Activation.RELU;
     }
 
     DenseLayer layer() {

@@ -51,7 +51,7 @@ class ExactJacobianTest {
 
     @Test
     void exactEqualsNumericalJacobianOnThreeLayers() {
-        for (Activation act : new Activation[] {Activation.SIGMOID, Activation.TANH}) {
+        for (Activation act : new Activation[] {Activation.SIGMOID, Activation.TANH, Activation.RELU}) {
             DenseAutoencoder m = Fixtures.model(KERNELS, act, "jacobian:1", 21, 12, 8, 6);
             Fixtures.scaleEncoder(m, 2f);
             double numeric = JacobianReference.meanSquaredNorm(m, DATA.x(), DATA.size(), 1e-2f);
@@ -90,7 +90,7 @@ class ExactJacobianTest {
         Fixtures.scaleEncoder(m, 2f);
         m.forwardBackward(DATA.x(), DATA.size(), 1L);
         DeepJacobian whole = new DeepJacobian(m);
-        DeepJacobian chunked = new DeepJacobian(m, 12L * (2 * 14 + 2 * 8) * 3);
+        DeepJacobian chunked = new DeepJacobian(m, DeepJacobian.floatsPerSample(m.layers()) * 3);
         assertEquals(3, chunked.chunk());
         assertTrue(whole.chunk() >= DATA.size());
         float[][] a = gradientsOf(m, whole);
