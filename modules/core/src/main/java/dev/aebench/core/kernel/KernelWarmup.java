@@ -61,6 +61,14 @@ public final class KernelWarmup {
             k.gemm(false, true, M, N, K, a, 0, K, b, 0, K, false, c, 0, N);
             k.gemm(false, true, 1, N, DOT_K, a, 0, DOT_K, b, 0, DOT_K, false, c, 0, N);
             k.gram(N, K, a, 0, N, false, c, 0, N);
+            k.gram(N, K, a, 0, N, true, c, 0, N);
+            if (k instanceof VectorKernels) {
+                // the chained micro-kernels of a GEMM split along k (too big to call here through gemm)
+                VectorGemm.panel(0, M, VectorGemm.PANEL, K, a, 0, K, 1, b, 0, N, false, true, c, 0, N, 0);
+                int tail = Math.min(VectorGemm.PANEL, N - VectorGemm.PANEL);
+                VectorGemm.panel(0, M, tail, K, a, 0, K, 1, b, VectorGemm.PANEL, N, false, true, c, 0, N,
+                        VectorGemm.PANEL);
+            }
             for (Activation act : Activation.values()) {
                 System.arraycopy(p, 0, y, 0, y.length);
                 k.biasActivation(act, y, M, N, bias, 0);

@@ -42,46 +42,70 @@ final class VectorGemm {
 
     /**
      * C rows {@code [i0, i1)} by the {@code w <= PANEL} columns starting at C column {@code cj}.
+     * With {@code chain} the sums start from C's values instead of zero, which continues the
+     * fused multiply-add chain of an earlier call over the preceding stretch of p (so a GEMM
+     * split along k gives the same bits as one pass); {@code acc} and {@code chain} exclude
+     * each other.
      * {@code b0} is where op(B) row 0 of this panel starts in {@code b}, with row stride
      * {@code ldb}.
      */
     static void panel(int i0, int i1, int w, int k, float[] a, int aOff, int si, int sp,
-                      float[] b, int b0, int ldb, boolean acc, float[] c, int cOff, int ldc, int cj) {
+                      float[] b, int b0, int ldb, boolean acc, boolean chain, float[] c, int cOff, int ldc, int cj) {
         int i = i0;
         for (; i + MR <= i1; i += MR) {
             int a0 = aOff + i * si;
             int c0 = cOff + i * ldc + cj;
             if (w == PANEL) {
-                k8x2(k, a, a0, si, sp, b, b0, ldb, acc, c, c0, ldc);
+                k8x2(k, a, a0, si, sp, b, b0, ldb, acc, chain, c, c0, ldc);
             } else if (w >= L) {
-                k8x1(k, a, a0, si, sp, b, b0, ldb, acc, c, c0, ldc);
+                k8x1(k, a, a0, si, sp, b, b0, ldb, acc, chain, c, c0, ldc);
                 if (w > L) {
-                    k8x1Masked(k, a, a0, si, sp, b, b0 + L, ldb, acc, c, c0 + L, ldc, S.indexInRange(0, w - L));
+                    k8x1Masked(k, a, a0, si, sp, b, b0 + L, ldb, acc, chain, c, c0 + L, ldc, S.indexInRange(0, w - L));
                 }
             } else {
-                k8x1Masked(k, a, a0, si, sp, b, b0, ldb, acc, c, c0, ldc, S.indexInRange(0, w));
+                k8x1Masked(k, a, a0, si, sp, b, b0, ldb, acc, chain, c, c0, ldc, S.indexInRange(0, w));
             }
         }
         for (; i < i1; i++) {
             int a0 = aOff + i * si;
             int c0 = cOff + i * ldc + cj;
             if (w == PANEL) {
-                k1x2(k, a, a0, sp, b, b0, ldb, acc, c, c0);
+                k1x2(k, a, a0, sp, b, b0, ldb, acc, chain, c, c0);
             } else {
                 int first = Math.min(w, L);
-                k1x1Masked(k, a, a0, sp, b, b0, ldb, acc, c, c0, S.indexInRange(0, first));
+                k1x1Masked(k, a, a0, sp, b, b0, ldb, acc, chain, c, c0, S.indexInRange(0, first));
                 if (w > L) {
-                    k1x1Masked(k, a, a0, sp, b, b0 + L, ldb, acc, c, c0 + L, S.indexInRange(0, w - L));
+                    k1x1Masked(k, a, a0, sp, b, b0 + L, ldb, acc, chain, c, c0 + L, S.indexInRange(0, w - L));
                 }
             }
         }
     }
 
     private static void k8x2(int k, float[] a, int a0, int si, int sp, float[] b, int b0, int ldb,
-                             boolean acc, float[] c, int c0, int ldc) {
+                             boolean acc, boolean chain, float[] c, int c0, int ldc) {
+        int r0 = c0, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc, r6 = r5 + ldc;
+        int r7 = r6 + ldc;
         FloatVector c00 = FloatVector.zero(S), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00;
         FloatVector c30 = c00, c31 = c00, c40 = c00, c41 = c00, c50 = c00, c51 = c00;
         FloatVector c60 = c00, c61 = c00, c70 = c00, c71 = c00;
+        if (chain) {
+            c00 = FloatVector.fromArray(S, c, r0);
+            c01 = FloatVector.fromArray(S, c, r0 + L);
+            c10 = FloatVector.fromArray(S, c, r1);
+            c11 = FloatVector.fromArray(S, c, r1 + L);
+            c20 = FloatVector.fromArray(S, c, r2);
+            c21 = FloatVector.fromArray(S, c, r2 + L);
+            c30 = FloatVector.fromArray(S, c, r3);
+            c31 = FloatVector.fromArray(S, c, r3 + L);
+            c40 = FloatVector.fromArray(S, c, r4);
+            c41 = FloatVector.fromArray(S, c, r4 + L);
+            c50 = FloatVector.fromArray(S, c, r5);
+            c51 = FloatVector.fromArray(S, c, r5 + L);
+            c60 = FloatVector.fromArray(S, c, r6);
+            c61 = FloatVector.fromArray(S, c, r6 + L);
+            c70 = FloatVector.fromArray(S, c, r7);
+            c71 = FloatVector.fromArray(S, c, r7 + L);
+        }
         int s2 = 2 * si, s3 = 3 * si, s4 = 4 * si, s5 = 5 * si, s6 = 6 * si, s7 = 7 * si;
         for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += sp, bp += ldb) {
             FloatVector y0 = FloatVector.fromArray(S, b, bp);
@@ -113,8 +137,6 @@ final class VectorGemm {
         }
         // written out rather than through a helper: C2 then keeps every vector in a register (a
         // helper called 16 times was left out of line, and its add ran the Vector API's Java fallback)
-        int r0 = c0, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc, r4 = r3 + ldc, r5 = r4 + ldc, r6 = r5 + ldc;
-        int r7 = r6 + ldc;
         if (acc) {
             c00 = c00.add(FloatVector.fromArray(S, c, r0));
             c01 = c01.add(FloatVector.fromArray(S, c, r0 + L));
@@ -152,9 +174,19 @@ final class VectorGemm {
     }
 
     private static void k8x1(int k, float[] a, int a0, int si, int sp, float[] b, int b0, int ldb,
-                             boolean acc, float[] c, int c0, int ldc) {
+                             boolean acc, boolean chain, float[] c, int c0, int ldc) {
         FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v, c4v = c0v, c5v = c0v;
         FloatVector c6v = c0v, c7v = c0v;
+        if (chain) {
+            c0v = FloatVector.fromArray(S, c, c0);
+            c1v = FloatVector.fromArray(S, c, c0 + ldc);
+            c2v = FloatVector.fromArray(S, c, c0 + 2 * ldc);
+            c3v = FloatVector.fromArray(S, c, c0 + 3 * ldc);
+            c4v = FloatVector.fromArray(S, c, c0 + 4 * ldc);
+            c5v = FloatVector.fromArray(S, c, c0 + 5 * ldc);
+            c6v = FloatVector.fromArray(S, c, c0 + 6 * ldc);
+            c7v = FloatVector.fromArray(S, c, c0 + 7 * ldc);
+        }
         int s2 = 2 * si, s3 = 3 * si, s4 = 4 * si, s5 = 5 * si, s6 = 6 * si, s7 = 7 * si;
         for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += sp, bp += ldb) {
             FloatVector y = FloatVector.fromArray(S, b, bp);
@@ -188,9 +220,19 @@ final class VectorGemm {
     }
 
     private static void k8x1Masked(int k, float[] a, int a0, int si, int sp, float[] b, int b0, int ldb,
-                                   boolean acc, float[] c, int c0, int ldc, VectorMask<Float> m) {
+                                   boolean acc, boolean chain, float[] c, int c0, int ldc, VectorMask<Float> m) {
         FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v, c4v = c0v, c5v = c0v;
         FloatVector c6v = c0v, c7v = c0v;
+        if (chain) {
+            c0v = FloatVector.fromArray(S, c, c0, m);
+            c1v = FloatVector.fromArray(S, c, c0 + ldc, m);
+            c2v = FloatVector.fromArray(S, c, c0 + 2 * ldc, m);
+            c3v = FloatVector.fromArray(S, c, c0 + 3 * ldc, m);
+            c4v = FloatVector.fromArray(S, c, c0 + 4 * ldc, m);
+            c5v = FloatVector.fromArray(S, c, c0 + 5 * ldc, m);
+            c6v = FloatVector.fromArray(S, c, c0 + 6 * ldc, m);
+            c7v = FloatVector.fromArray(S, c, c0 + 7 * ldc, m);
+        }
         int s2 = 2 * si, s3 = 3 * si, s4 = 4 * si, s5 = 5 * si, s6 = 6 * si, s7 = 7 * si;
         for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += sp, bp += ldb) {
             FloatVector y = FloatVector.fromArray(S, b, bp, m);
@@ -214,8 +256,9 @@ final class VectorGemm {
     }
 
     private static void k1x2(int k, float[] a, int a0, int sp, float[] b, int b0, int ldb,
-                             boolean acc, float[] c, int c0) {
-        FloatVector s0 = FloatVector.zero(S), s1 = s0;
+                             boolean acc, boolean chain, float[] c, int c0) {
+        FloatVector s0 = chain ? FloatVector.fromArray(S, c, c0) : FloatVector.zero(S);
+        FloatVector s1 = chain ? FloatVector.fromArray(S, c, c0 + L) : FloatVector.zero(S);
         for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += sp, bp += ldb) {
             FloatVector x = FloatVector.broadcast(S, a[ap]);
             s0 = x.fma(FloatVector.fromArray(S, b, bp), s0);
@@ -226,8 +269,8 @@ final class VectorGemm {
     }
 
     private static void k1x1Masked(int k, float[] a, int a0, int sp, float[] b, int b0, int ldb,
-                                   boolean acc, float[] c, int c0, VectorMask<Float> m) {
-        FloatVector s = FloatVector.zero(S);
+                                   boolean acc, boolean chain, float[] c, int c0, VectorMask<Float> m) {
+        FloatVector s = chain ? FloatVector.fromArray(S, c, c0, m) : FloatVector.zero(S);
         for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += sp, bp += ldb) {
             s = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, b, bp, m), s);
         }

@@ -65,6 +65,10 @@ public final class VectorKernels extends ScalarKernels {
         }
         int si = transA ? 1 : lda;
         int sp = transA ? lda : 1;
+        if (!transB && k >= 2 * KC && (long) m * n >= KC_MIN_OUTPUT) {
+            blockedAlongK(m, n, k, a, aOff, si, sp, b, bOff, ldb, accumulate, c, cOff, ldc);
+            return;
+        }
         int rowBlocks = (m + VectorGemm.MR - 1) / VectorGemm.MR;
         int panels = (n + VectorGemm.PANEL - 1) / VectorGemm.PANEL;
         int t = team.size();
@@ -83,6 +87,68 @@ public final class VectorKernels extends ScalarKernels {
             team.run(rowBlocks, (r0, r1) -> tile(r0 * VectorGemm.MR, Math.min(m, r1 * VectorGemm.MR), 0, panels,
                     transB, n, k, a, aOff, si, sp, b, bOff, ldb, accumulate, c, cOff, ldc));
         }
+    }
+
+    /** Stretch of the inner dimension per pass when a long one is split (A and B slices stay in L2). */
+    static final int KC = 256;
+    /** Smallest C (elements) for which the split pays: below it, every pass re-reads all of C. */
+    private static final long KC_MIN_OUTPUT = 64L * 64;
+    private float[] chainBuffer = new float[0];
+
+    /**
+     * C = op(A) B with a long inner dimension, in passes over {@link #KC} values of p: each pass
+     * sweeps every block of C while its slices of A and B stay in cache, and continues the sums
+     * where the previous pass left them ({@code chain}), so the bits are those of one pass. With
+     * {@code accumulate} the sums go to a scratch matrix first and are added to C at the end,
+     * as the one-pass kernels do.
+     */
+    private void blockedAlongK(int m, int n, int k, float[] a, int aOff, int si, int sp, float[] b, int bOff,
+                               int ldb, boolean accumulate, float[] c, int cOff, int ldc) {
+        float[] t = accumulate ? chainBuffer(m * n) : c;
+        int tOff = accumulate ? 0 : cOff;
+        int ldt = accumulate ? n : ldc;
+        int rowBlocks = (m + VectorGemm.MR - 1) / VectorGemm.MR;
+        int panels = (n + VectorGemm.PANEL - 1) / VectorGemm.PANEL;
+        boolean byPanels = rowBlocks < 2 * team.size() && panels > rowBlocks;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            boolean chain = p0 > 0;
+            int aAt = aOff + p0 * sp;
+            int bAt = bOff + p0 * ldb;
+            if (byPanels) {
+                team.run(panels, (q0, q1) -> tile(0, m, q0, q1, false, n, kc, a, aAt, si, sp, b, bAt, ldb,
+                        false, chain, t, tOff, ldt));
+            } else {
+                team.run(rowBlocks, (r0, r1) -> tile(r0 * VectorGemm.MR, Math.min(m, r1 * VectorGemm.MR), 0, panels,
+                        false, n, kc, a, aAt, si, sp, b, bAt, ldb, false, chain, t, tOff, ldt));
+            }
+        }
+        if (accumulate) {
+            rowBlocks(m, n, (r0, r1) -> {
+                for (int i = r0; i < r1; i++) {
+                    addRow(t, i * n, c, cOff + i * ldc, n);
+                }
+            });
+        }
+    }
+
+    /** {@code c[cAt + j] += t[tAt + j]} for j in [0, n). */
+    private static void addRow(float[] t, int tAt, float[] c, int cAt, int n) {
+        int j = 0;
+        for (; j + L <= n; j += L) {
+            FloatVector.fromArray(S, c, cAt + j).add(FloatVector.fromArray(S, t, tAt + j)).intoArray(c, cAt + j);
+        }
+        for (; j < n; j++) {
+            c[cAt + j] += t[tAt + j];
+        }
+    }
+
+    /** Scratch for the sums of {@link #blockedAlongK} and {@link #gram} when accumulating; calls come from one thread. */
+    private float[] chainBuffer(int size) {
+        if (chainBuffer.length < size) {
+            chainBuffer = new float[size];
+        }
+        return chainBuffer;
     }
 
     /**
@@ -104,28 +170,39 @@ public final class VectorKernels extends ScalarKernels {
         int rowBlocks = (n + VectorGemm.MR - 1) / VectorGemm.MR;
         int panels = (n + VectorGemm.PANEL - 1) / VectorGemm.PANEL;
         int pairs = (rowBlocks + 1) / 2;
-        team.run(pairs, (q0, q1) -> {
-            for (int q = q0; q < q1; q++) {
-                gramRowBlock(q, n, k, panels, a, aOff, lda, accumulate, c, cOff, ldc);
-                int mirror = rowBlocks - 1 - q;
-                if (mirror != q) {
-                    gramRowBlock(mirror, n, k, panels, a, aOff, lda, accumulate, c, cOff, ldc);
+        float[] t = accumulate ? chainBuffer(n * n) : c;
+        int tOff = accumulate ? 0 : cOff;
+        int ldt = accumulate ? n : ldc;
+        for (int p0 = 0; p0 < k; p0 += KC) {
+            int kc = Math.min(KC, k - p0);
+            boolean chain = p0 > 0;
+            int aAt = aOff + p0 * lda;
+            team.run(pairs, (q0, q1) -> {
+                for (int q = q0; q < q1; q++) {
+                    gramRowBlock(q, n, kc, panels, a, aAt, lda, chain, t, tOff, ldt);
+                    int mirror = rowBlocks - 1 - q;
+                    if (mirror != q) {
+                        gramRowBlock(mirror, n, kc, panels, a, aAt, lda, chain, t, tOff, ldt);
+                    }
                 }
-            }
-        });
-        for (int i = 1; i < n; i++) {
+            });
+        }
+        for (int i = 0; i < n; i++) {
             int row = cOff + i * ldc;
+            if (accumulate) {
+                addRow(t, i * n + i, c, row + i, n - i);
+            }
             for (int j = 0; j < i; j++) {
                 c[row + j] = c[cOff + j * ldc + i];
             }
         }
     }
 
-    private void gramRowBlock(int block, int n, int k, int panels, float[] a, int aOff, int lda, boolean acc,
+    private void gramRowBlock(int block, int n, int k, int panels, float[] a, int aOff, int lda, boolean chain,
                               float[] c, int cOff, int ldc) {
         int i0 = block * VectorGemm.MR;
         int i1 = Math.min(n, i0 + VectorGemm.MR);
-        tile(i0, i1, i0 / VectorGemm.PANEL, panels, false, n, k, a, aOff, 1, lda, a, aOff, lda, acc, c, cOff, ldc);
+        tile(i0, i1, i0 / VectorGemm.PANEL, panels, false, n, k, a, aOff, 1, lda, a, aOff, lda, false, chain, c, cOff, ldc);
     }
 
     /**
@@ -141,15 +218,20 @@ public final class VectorKernels extends ScalarKernels {
     /** Rows {@code [i0, i1)} of C over column panels {@code [p0, p1)}. */
     private void tile(int i0, int i1, int p0, int p1, boolean transB, int n, int k, float[] a, int aOff, int si,
                       int sp, float[] b, int bOff, int ldb, boolean acc, float[] c, int cOff, int ldc) {
+        tile(i0, i1, p0, p1, transB, n, k, a, aOff, si, sp, b, bOff, ldb, acc, false, c, cOff, ldc);
+    }
+
+    private void tile(int i0, int i1, int p0, int p1, boolean transB, int n, int k, float[] a, int aOff, int si,
+                      int sp, float[] b, int bOff, int ldb, boolean acc, boolean chain, float[] c, int cOff, int ldc) {
         float[] pack = transB ? packBuffer(k) : null;
         for (int p = p0; p < p1; p++) {
             int j = p * VectorGemm.PANEL;
             int w = Math.min(VectorGemm.PANEL, n - j);
             if (transB) {
                 VectorGemm.packTransposed(b, bOff, ldb, j, w, k, pack);
-                VectorGemm.panel(i0, i1, w, k, a, aOff, si, sp, pack, 0, VectorGemm.PANEL, acc, c, cOff, ldc, j);
+                VectorGemm.panel(i0, i1, w, k, a, aOff, si, sp, pack, 0, VectorGemm.PANEL, acc, chain, c, cOff, ldc, j);
             } else {
-                VectorGemm.panel(i0, i1, w, k, a, aOff, si, sp, b, bOff + j, ldb, acc, c, cOff, ldc, j);
+                VectorGemm.panel(i0, i1, w, k, a, aOff, si, sp, b, bOff + j, ldb, acc, chain, c, cOff, ldc, j);
             }
         }
     }

@@ -38,11 +38,14 @@ class VectorGemmTest {
     private static final int[][] SHAPES = {
         {1, 1, 1}, {8, 32, 5}, {9, 33, 7}, {15, 47, 3}, {17, 16, 9}, {7, 9, 16}, {64, 100, 40},
         {25, 144, 32}, {200, 31, 13}, {3, 70, 129}, {130, 20, 300}, {40, 400, 64},
+        // long inner dimensions: split along k into chained passes (VectorKernels.KC)
+        {70, 83, 777}, {9, 530, 600}, {64, 64, 512},
     };
 
     @Test
     void gramEqualsTheFullTransposedGemmBitForBit() {
-        int[][] shapes = {{1, 1}, {5, 3}, {33, 7}, {64, 40}, {70, 129}, {100, 61}, {257, 33}, {512, 96}};
+        int[][] shapes = {{1, 1}, {5, 3}, {33, 7}, {64, 40}, {70, 129}, {100, 61}, {257, 33}, {512, 96}, {100, 1100},
+            {77, 600}};
         SplittableRandom rnd = new SplittableRandom(11);
         for (int[] s : shapes) {
             int n = s[0];
