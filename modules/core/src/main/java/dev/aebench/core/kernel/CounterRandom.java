@@ -21,12 +21,20 @@ public final class CounterRandom {
         return (bits(seed, index) >>> 40) * 0x1.0p-24f;
     }
 
-    /** Standard normal by Box-Muller on two independent uniforms. */
+    /** Standard normal by Box-Muller ({@link BoxMuller}) on two independent 24-bit uniforms. */
     public static float gaussian(long seed, long index) {
         long r = bits(seed, index);
-        double u1 = ((r >>> 40) + 1) * 0x1.0p-24; // (0,1]
-        double u2 = ((r >>> 16) & 0xFFFFFF) * 0x1.0p-24;
-        return (float) (Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2));
+        return BoxMuller.transform(firstUniform(r), secondUniform(r));
+    }
+
+    /** The first uniform of a Box-Muller pair: in (0, 1], from the top 24 bits. */
+    static float firstUniform(long bits) {
+        return ((bits >>> 40) + 1) * 0x1.0p-24f;
+    }
+
+    /** The second uniform of a Box-Muller pair: in [0, 1), from the next 24 bits. */
+    static float secondUniform(long bits) {
+        return ((bits >>> 16) & 0xFFFFFF) * 0x1.0p-24f;
     }
 
     /** Derives an independent stream seed from a parent seed and a label. */

@@ -306,6 +306,33 @@ public final class VectorKernels extends ScalarKernels {
         return t.blend(t.neg(), x.compare(VectorOperators.LT, 0f));
     }
 
+    /** Hashes in scalar code (64-bit), the transform lane-wise: the same bits as {@link CounterRandom#gaussian}. */
+    @Override
+    public void gaussian(long seed, float[] out, int off, int n) {
+        flatBlocks(n, (from, to) -> {
+            float[][] u = uniforms.get();
+            for (int s0 = from; s0 < to; s0 += UNIFORM_BLOCK) {
+                int len = Math.min(UNIFORM_BLOCK, to - s0);
+                for (int i = 0; i < len; i++) {
+                    long r = CounterRandom.bits(seed, s0 + i);
+                    u[0][i] = CounterRandom.firstUniform(r);
+                    u[1][i] = CounterRandom.secondUniform(r);
+                }
+                int i = 0;
+                for (; i + L <= len; i += L) {
+                    BoxMuller.transform(FloatVector.fromArray(S, u[0], i), FloatVector.fromArray(S, u[1], i))
+                            .intoArray(out, off + s0 + i);
+                }
+                for (; i < len; i++) {
+                    out[off + s0 + i] = BoxMuller.transform(u[0][i], u[1][i]);
+                }
+            }
+        });
+    }
+
+    private static final int UNIFORM_BLOCK = 1024;
+    private final ThreadLocal<float[][]> uniforms = ThreadLocal.withInitial(() -> new float[2][UNIFORM_BLOCK]);
+
     @Override
     public void channelBiasActivation(Activation act, float[] z, int batch, int channels, int plane,
                                       float[] bias, int biasOff) {
