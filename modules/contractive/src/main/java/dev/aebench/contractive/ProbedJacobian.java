@@ -145,13 +145,17 @@ final class ProbedJacobian {
             float[] dd = s.slopeGradient();
             float[] a = products[t];
             float[] c = current;
+            boolean slopeGradient = s.needsGradient();
             for (int r = 0; r < rows; r++) {
                 int row = r * width;
                 int slopeRow = (start + r / probes) * width;
+                if (slopeGradient) {
+                    for (int k = 0; k < width; k++) {
+                        dd[slopeRow + k] = Math.fma(c[row + k], a[row + k], dd[slopeRow + k]);
+                    }
+                }
                 for (int k = 0; k < width; k++) {
-                    float g = c[row + k];
-                    dd[slopeRow + k] = Math.fma(g, a[row + k], dd[slopeRow + k]);
-                    c[row + k] = g * d[slopeRow + k];
+                    c[row + k] *= d[slopeRow + k];
                 }
             }
             float[] input = t > 0 ? tangents[t - 1] : probe;
