@@ -2,6 +2,7 @@ package dev.aebench.pca;
 
 import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
+import dev.aebench.core.linalg.GramSchmidt;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -149,7 +150,7 @@ final class EigenSolver {
         return new Eigen(v, values, iterations);
     }
 
-    /** Modified Gram-Schmidt on the columns of a d x b row-major matrix, in double. */
+    /** Orthonormalises the columns of a d x b row-major matrix ({@link GramSchmidt}, in double). */
     static void orthonormalize(float[] q, int d, int b) {
         double[][] cols = new double[b][d];
         for (int i = 0; i < d; i++) {
@@ -157,32 +158,11 @@ final class EigenSolver {
                 cols[c][i] = q[i * b + c];
             }
         }
+        double[] norms = GramSchmidt.orthonormalize(cols, b, 1e-12);
         for (int c = 0; c < b; c++) {
-            double[] v = cols[c];
-            for (int pass = 0; pass < 2; pass++) {
-                for (int p = 0; p < c; p++) {
-                    double dot = 0;
-                    double[] u = cols[p];
-                    for (int i = 0; i < d; i++) {
-                        dot += u[i] * v[i];
-                    }
-                    for (int i = 0; i < d; i++) {
-                        v[i] -= dot * u[i];
-                    }
-                }
-            }
-            double norm = 0;
-            for (int i = 0; i < d; i++) {
-                norm += v[i] * v[i];
-            }
-            norm = Math.sqrt(norm);
-            if (norm < 1e-12) {
-                Arrays.fill(v, 0);
-                v[c % d] = 1; // degenerate direction: replace, next pass fixes orthogonality
-            } else {
-                for (int i = 0; i < d; i++) {
-                    v[i] /= norm;
-                }
+            if (!(norms[c] > 1e-12)) {
+                Arrays.fill(cols[c], 0);
+                cols[c][c % d] = 1; // degenerate direction: replace, the next iteration fixes orthogonality
             }
         }
         for (int i = 0; i < d; i++) {

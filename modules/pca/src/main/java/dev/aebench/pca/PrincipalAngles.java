@@ -1,5 +1,6 @@
 package dev.aebench.pca;
 
+import dev.aebench.core.linalg.GramSchmidt;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 
@@ -118,36 +119,24 @@ public final class PrincipalAngles {
         if (k == 0 || k > d) {
             throw new IllegalArgumentException("a basis of R^" + d + " needs 1 to " + d + " columns, found " + k);
         }
+        double[][] v = new double[k][d];
+        double[] original = new double[k];
+        for (int c = 0; c < k; c++) {
+            for (int r = 0; r < d; r++) {
+                v[c][r] = a[r][c];
+                original[c] += a[r][c] * a[r][c];
+            }
+            original[c] = Math.sqrt(original[c]);
+        }
+        double[] norms = GramSchmidt.orthonormalize(v, k, 0);
         double[][] q = new double[d][k];
         for (int c = 0; c < k; c++) {
-            double original = 0;
-            for (int r = 0; r < d; r++) {
-                q[r][c] = a[r][c];
-                original += a[r][c] * a[r][c];
-            }
-            original = Math.sqrt(original);
-            for (int pass = 0; pass < 2; pass++) {
-                for (int p = 0; p < c; p++) {
-                    double dot = 0;
-                    for (int r = 0; r < d; r++) {
-                        dot += q[r][p] * q[r][c];
-                    }
-                    for (int r = 0; r < d; r++) {
-                        q[r][c] -= dot * q[r][p];
-                    }
-                }
-            }
-            double norm = 0;
-            for (int r = 0; r < d; r++) {
-                norm += q[r][c] * q[r][c];
-            }
-            norm = Math.sqrt(norm);
-            if (!(norm > RANK_TOLERANCE * original)) {
+            if (!(norms[c] > RANK_TOLERANCE * original[c])) {
                 throw new IllegalArgumentException("basis column " + c + " is zero or a combination of the columns "
                         + "before it (rank deficient)");
             }
             for (int r = 0; r < d; r++) {
-                q[r][c] /= norm;
+                q[r][c] = v[c][r];
             }
         }
         return q;

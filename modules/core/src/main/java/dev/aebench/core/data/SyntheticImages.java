@@ -1,5 +1,7 @@
 package dev.aebench.core.data;
 
+import dev.aebench.core.linalg.GramSchmidt;
+
 import java.util.SplittableRandom;
 
 /**
@@ -64,26 +66,8 @@ public final class SyntheticImages {
             for (int j = 0; j < d; j++) {
                 u[i][j] = rnd.nextGaussian();
             }
-            for (int pass = 0; pass < 2; pass++) {
-                for (int p = 0; p < i; p++) {
-                    double dot = 0;
-                    for (int j = 0; j < d; j++) {
-                        dot += u[i][j] * u[p][j];
-                    }
-                    for (int j = 0; j < d; j++) {
-                        u[i][j] -= dot * u[p][j];
-                    }
-                }
-            }
-            double norm = 0;
-            for (int j = 0; j < d; j++) {
-                norm += u[i][j] * u[i][j];
-            }
-            norm = Math.sqrt(norm);
-            for (int j = 0; j < d; j++) {
-                u[i][j] /= norm;
-            }
         }
+        GramSchmidt.orthonormalize(u, k, 0);
         float[] xs = new float[count * d];
         double[] a = new double[k];
         for (int r = 0; r < count; r++) {
