@@ -1,6 +1,7 @@
 package dev.aebench.runner.cli;
 
 import dev.aebench.core.error.UserError;
+import dev.aebench.core.kernel.KernelWarmup;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -14,6 +15,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        KernelWarmup.startInBackground(); // JIT-compiles the kernels while the data is read
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 

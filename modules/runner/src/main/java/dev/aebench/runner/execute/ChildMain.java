@@ -2,6 +2,7 @@ package dev.aebench.runner.execute;
 
 import dev.aebench.core.data.DataLocator;
 import dev.aebench.core.data.TrainTestData;
+import dev.aebench.core.kernel.KernelWarmup;
 import dev.aebench.core.model.ModelRegistry;
 import dev.aebench.runner.store.AtomicFiles;
 import dev.aebench.runner.store.AttemptLog;
@@ -25,6 +26,7 @@ public final class ChildMain {
             System.err.println("usage: ChildMain --request JSON (started by aebench run)");
             System.exit(2);
         }
+        KernelWarmup.startInBackground(); // JIT-compiles the kernels while the data is read
         ChildRequest request = ChildRequest.fromJson(args[1]);
         ParentWatch.start(request.parentPid());
         PrintStream out = System.out;
