@@ -43,6 +43,7 @@ public class GemmBenchmark {
             "NN:128:128:512", "NN:128:32:128", "NT:128:128:512"})
     public String shape;
 
+    /** {@code vector} (ours), {@code scalar}, or {@code openblas} (needs {@code -Popenblas}, see {@link OpenBlasGemm}). */
     @Param({"vector"})
     public String kernel;
 
@@ -50,6 +51,7 @@ public class GemmBenchmark {
     public int threads;
 
     private Kernels kernels;
+    private OpenBlasGemm blas;
     private boolean ta;
     private boolean tb;
     private int m;
@@ -69,6 +71,9 @@ public class GemmBenchmark {
         k = Integer.parseInt(p[3]);
         kernels = kernel.equals("scalar") ? new ScalarKernels(threads) : kernel.equals("vector")
                 ? new VectorKernels(threads) : KernelFactory.create(threads);
+        if (kernel.equals("openblas")) {
+            blas = OpenBlasGemm.load(threads);
+        }
         SplittableRandom r = new SplittableRandom(1);
         a = new float[m * k];
         b = new float[k * n];
@@ -79,6 +84,9 @@ public class GemmBenchmark {
         for (int i = 0; i < b.length; i++) {
             b[i] = (float) r.nextDouble(-1, 1);
         }
+        if (blas != null) {
+            blas.prepare(a, b, c);
+        }
     }
 
     @TearDown(Level.Trial)
@@ -87,7 +95,11 @@ public class GemmBenchmark {
     }
 
     @Benchmark
-    public float[] gemm() {
+    public float[] gemm() throws Throwable {
+        if (blas != null) {
+            blas.sgemm(ta, tb, m, n, k, ta ? m : k, tb ? k : n, n);
+            return c;
+        }
         kernels.gemm(ta, tb, m, n, k, a, 0, ta ? m : k, b, 0, tb ? k : n, false, c, 0, n);
         return c;
     }
