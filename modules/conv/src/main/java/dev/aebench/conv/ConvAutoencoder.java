@@ -156,16 +156,9 @@ public final class ConvAutoencoder implements Autoencoder {
     @Override
     public Map<String, Double> extraMetrics(Dataset test) {
         Map<String, Double> m = new LinkedHashMap<>();
-        float[] codes = Evaluation.encodeAll(this, test);
-        double sum = 0;
-        for (float c : codes) {
-            sum += c;
-        }
-        m.put("mean_code_activation", sum / codes.length);
+        m.put("mean_code_activation", Evaluation.meanCodeActivation(this, test));
         if (corruption != null) {
-            float[] noisy = new float[test.x().length];
-            corruption.apply(kernels, test.x(), noisy, noisy.length, CounterRandom.derive(seed, 31337));
-            m.put("noisy_test_mse", Evaluation.reconstructionMse(this, test, noisy));
+            m.put("noisy_test_mse", Evaluation.noisyReconstructionMse(this, test, corruption, kernels, seed));
         }
         return m;
     }

@@ -1,7 +1,10 @@
 package dev.aebench.core.train;
 
 import dev.aebench.core.data.Dataset;
+import dev.aebench.core.kernel.CounterRandom;
+import dev.aebench.core.kernel.Kernels;
 import dev.aebench.core.model.Autoencoder;
+import dev.aebench.core.objective.Corruption;
 
 /** Whole-dataset encoding and reconstruction error, in chunks, computed the same way for every model. */
 public final class Evaluation {
@@ -53,5 +56,26 @@ public final class Evaluation {
             }
         }
         return sum / ((double) data.size() * dim);
+    }
+
+    /** The mean over every code unit of every row ({@code mean_code_activation}). */
+    public static double meanCodeActivation(Autoencoder model, Dataset data) {
+        float[] codes = encodeAll(model, data);
+        double sum = 0;
+        for (float c : codes) {
+            sum += c;
+        }
+        return sum / codes.length;
+    }
+
+    /**
+     * Per-pixel MSE of reconstructing the clean rows from a copy corrupted once with a stream
+     * derived from {@code seed} ({@code noisy_test_mse} of denoising models).
+     */
+    public static double noisyReconstructionMse(Autoencoder model, Dataset data, Corruption corruption, Kernels kernels,
+                                                long seed) {
+        float[] noisy = new float[data.x().length];
+        corruption.apply(kernels, data.x(), noisy, noisy.length, CounterRandom.derive(seed, 31337));
+        return reconstructionMse(model, data, noisy);
     }
 }
