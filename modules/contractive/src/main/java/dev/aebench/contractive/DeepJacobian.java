@@ -2,6 +2,7 @@ package dev.aebench.contractive;
 
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.Kernels;
+import dev.aebench.core.kernel.RowSupports;
 import dev.aebench.core.nn.DenseLayer;
 import dev.aebench.core.objective.EncoderState;
 
@@ -28,6 +29,12 @@ import java.util.List;
  * through the same products, gives {@code dW_0 = 2 W_0 S}, and sends slope gradients, which
  * only smooth activations need, to {@link LayerSlopes}. Samples are processed in chunks that
  * keep the buffers under {@link #BUFFER_FLOATS} floats.
+ *
+ * <p>Below a ReLU layer t, a sample's rows of V_t (and of the gradient flowing back through
+ * D_t) are zero wherever its unit is off, about half of them; the products {@code V_0 G} and
+ * the two weight-sized backward products take those units as {@link RowSupports} and skip the
+ * exact zeros ({@link Kernels#gemmSupported}, same bits), and {@code sum V^T V} is summed per
+ * sample on its support x support block only ({@link Kernels#gramSupported}).
  */
 final class DeepJacobian {
     /** Budget for the per-chunk buffers, in floats (64 MiB). */
@@ -51,6 +58,12 @@ final class DeepJacobian {
     private final float[] codeGradT;
     private final int[] rowSample;
     private final int[] rowUnit;
+    /**
+     * For each layer t below the code whose activation is ReLU, the units of each sample that are
+     * on: the stacked rows of V_t and of dP/dV_t D_t are zero elsewhere, and the products with them
+     * skip those exact zeros; null for other activations.
+     */
+    private final RowSupports[] supports;
     private float[] current;
     private float[] other;
 
@@ -89,6 +102,10 @@ final class DeepJacobian {
         this.codeGradT = new float[codeWeightsT.length];
         this.rowSample = new int[maxRows];
         this.rowUnit = new int[maxRows];
+        this.supports = new RowSupports[last];
+        for (int t = 0; t < last; t++) {
+            supports[t] = layers.get(t).activation() == Activation.RELU ? new RowSupports() : null;
+        }
     }
 
     /** Buffer floats per sample: per code unit, P and V of every layer below the code and two gradient buffers. */
@@ -163,12 +180,22 @@ final class DeepJacobian {
             scaleRows(products[t], scaled[t], slopes.get(t), stacked);
         }
         float[] v = scaled[0];
-        kernels.gram(units0, stacked, v, 0, units0, true, gramSum, 0, units0);
+        RowSupports on0 = supports[0];
+        if (on0 != null) {
+            kernels.gramSupported(on0, units0, v, 0, units0, true, gramSum, 0, units0);
+        } else {
+            kernels.gram(units0, stacked, v, 0, units0, true, gramSum, 0, units0);
+        }
         if (!withGradient) {
             return;
         }
         // dP/dV_0 = 2 s V_0 G
-        kernels.gemm(false, false, stacked, units0, units0, v, 0, units0, gram, 0, units0, false, current, 0, units0);
+        if (on0 != null) {
+            kernels.gemmSupported(on0, units0, units0, v, 0, units0, gram, 0, units0, current, 0, units0);
+        } else {
+            kernels.gemm(false, false, stacked, units0, units0, v, 0, units0, gram, 0, units0, false, current, 0,
+                    units0);
+        }
         float twoScale = (float) (2 * scale);
         for (int i = 0, end = stacked * units0; i < end; i++) {
             current[i] *= twoScale;
@@ -182,10 +209,17 @@ final class DeepJacobian {
                 DenseLayer above = layers.get(t + 1);
                 int in = above.inputSize();
                 int out = above.outputSize();
-                kernels.gemm(true, false, in, out, stacked, current, 0, in, scaled[t + 1], 0, out,
-                        true, grads, above.weightOffset(), out);
-                kernels.gemm(false, false, stacked, out, in, current, 0, in, p, above.weightOffset(), out,
-                        false, other, 0, out);
+                RowSupports on = supports[t];
+                if (on != null) {
+                    kernels.gemmTransASupported(on, out, in, current, 0, in, scaled[t + 1], 0, out,
+                            true, grads, above.weightOffset(), out);
+                    kernels.gemmSupported(on, out, in, current, 0, in, p, above.weightOffset(), out, other, 0, out);
+                } else {
+                    kernels.gemm(true, false, in, out, stacked, current, 0, in, scaled[t + 1], 0, out,
+                            true, grads, above.weightOffset(), out);
+                    kernels.gemm(false, false, stacked, out, in, current, 0, in, p, above.weightOffset(), out,
+                            false, other, 0, out);
+                }
                 float[] swap = current;
                 current = other;
                 other = swap;
@@ -196,13 +230,27 @@ final class DeepJacobian {
     /** Lists the stacked rows (sample, code unit) of the chunk, leaving out ReLU codes that are off. */
     private int stackRows(int start, int n) {
         float[] d = slopes.get(last).slope();
+        for (RowSupports s : supports) {
+            if (s != null) {
+                s.clear();
+            }
+        }
         int r = 0;
         for (int b = start; b < start + n; b++) {
+            int first = r;
             for (int c = 0; c < codeUnits; c++) {
                 if (!skipInactiveCodes || d[b * codeUnits + c] != 0f) {
                     rowSample[r] = b;
                     rowUnit[r] = c;
                     r++;
+                }
+            }
+            if (r > first) {
+                for (int t = 0; t < last; t++) {
+                    if (supports[t] != null) {
+                        int units = layers.get(t).outputSize();
+                        supports[t].addGroup(r, slopes.get(t).slope(), b * units, units);
+                    }
                 }
             }
         }

@@ -36,6 +36,64 @@ public interface Kernels extends AutoCloseable {
         gemm(true, false, n, n, k, a, aOff, lda, a, aOff, lda, accumulate, c, cOff, ldc);
     }
 
+    // ---- products with a row-sparse A (rows zero outside their group's support) ----
+    // Each gives the bits of the dense call named: the products skipped are exact zeros. The
+    // defaults are the dense calls, so another backend compiles without them.
+
+    /**
+     * {@code C = A B} with A {@code s.rows() x k} (row-major, leading dimension lda), every row
+     * zero outside its group's support; B is {@code k x n}. The bits of
+     * {@code gemm(false, false, s.rows(), n, k, a, aOff, lda, b, bOff, ldb, false, c, cOff, ldc)}.
+     */
+    default void gemmSupported(RowSupports s, int n, int k, float[] a, int aOff, int lda,
+                               float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        gemm(false, false, s.rows(), n, k, a, aOff, lda, b, bOff, ldb, false, c, cOff, ldc);
+    }
+
+    /**
+     * {@code C = A^T B} (or {@code C +=} when {@code accumulate}) with A as in
+     * {@link #gemmSupported} and B {@code s.rows() x n}: C is {@code k x n}. The bits of
+     * {@code gemm(true, false, k, n, s.rows(), a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc)}.
+     */
+    default void gemmTransASupported(RowSupports s, int n, int k, float[] a, int aOff, int lda,
+                                     float[] b, int bOff, int ldb, boolean accumulate, float[] c, int cOff, int ldc) {
+        gemm(true, false, k, n, s.rows(), a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+    }
+
+    /**
+     * {@code C = sum over groups of A_g^T A_g} (or {@code C +=}, C symmetric on entry), with A as
+     * in {@link #gemmSupported} and A_g a group's rows: k x k. Unlike the dense {@link #gram}, each
+     * group's sums start from zero and are added to C group by group, in order, so that only
+     * the support x support block of each group is touched; every implementation gives these
+     * bits, whatever the thread count.
+     */
+    default void gramSupported(RowSupports s, int k, float[] a, int aOff, int lda, boolean accumulate,
+                               float[] c, int cOff, int ldc) {
+        if (!accumulate) {
+            for (int i = 0; i < k; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + k, 0f);
+            }
+        }
+        for (int g = 0; g < s.groups(); g++) {
+            for (int x = s.indexStart(g); x < s.indexEnd(g); x++) {
+                int p = s.index(x);
+                for (int y = x; y < s.indexEnd(g); y++) {
+                    int q = s.index(y);
+                    float sum = 0f;
+                    for (int r = s.rowStart(g); r < s.rowEnd(g); r++) {
+                        sum = Math.fma(a[aOff + r * lda + p], a[aOff + r * lda + q], sum);
+                    }
+                    c[cOff + p * ldc + q] += sum;
+                }
+            }
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < i; j++) {
+                c[cOff + i * ldc + j] = c[cOff + j * ldc + i];
+            }
+        }
+    }
+
     /** In place: {@code z[r][j] = act(z[r][j] + bias[biasOff + j])} for a rows x cols block. */
     void biasActivation(Activation act, float[] z, int rows, int cols, float[] bias, int biasOff);
 

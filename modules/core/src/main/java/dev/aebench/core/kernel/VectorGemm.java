@@ -60,10 +60,10 @@ final class VectorGemm {
             } else if (w >= L) {
                 k8x1(k, a, a0, si, sp, b, b0, ldb, acc, chain, c, c0, ldc);
                 if (w > L) {
-                    k8x1Masked(k, a, a0, si, sp, b, b0 + L, ldb, acc, chain, c, c0 + L, ldc, S.indexInRange(0, w - L));
+                    tail8(k, a, a0, si, sp, b, b0 + L, ldb, acc, chain, c, c0 + L, ldc, w - L);
                 }
             } else {
-                k8x1Masked(k, a, a0, si, sp, b, b0, ldb, acc, chain, c, c0, ldc, S.indexInRange(0, w));
+                tail8(k, a, a0, si, sp, b, b0, ldb, acc, chain, c, c0, ldc, w);
             }
         }
         for (; i < i1; i++) {
@@ -73,9 +73,9 @@ final class VectorGemm {
                 k1x2(k, a, a0, sp, b, b0, ldb, acc, chain, c, c0);
             } else {
                 int first = Math.min(w, L);
-                k1x1Masked(k, a, a0, sp, b, b0, ldb, acc, chain, c, c0, S.indexInRange(0, first));
+                k1x1Masked(k, a, a0, sp, b, b0, ldb, acc, chain, c, c0, first);
                 if (w > L) {
-                    k1x1Masked(k, a, a0, sp, b, b0 + L, ldb, acc, chain, c, c0 + L, S.indexInRange(0, w - L));
+                    k1x1Masked(k, a, a0, sp, b, b0 + L, ldb, acc, chain, c, c0 + L, w - L);
                 }
             }
         }
@@ -219,40 +219,39 @@ final class VectorGemm {
         c7v.intoArray(c, c0 + 7 * ldc);
     }
 
-    private static void k8x1Masked(int k, float[] a, int a0, int si, int sp, float[] b, int b0, int ldb,
-                                   boolean acc, boolean chain, float[] c, int c0, int ldc, VectorMask<Float> m) {
-        FloatVector c0v = FloatVector.zero(S), c1v = c0v, c2v = c0v, c3v = c0v, c4v = c0v, c5v = c0v;
-        FloatVector c6v = c0v, c7v = c0v;
+    /** Per thread: 8 rows x one vector of C for {@link #tail8}. */
+    private static final ThreadLocal<float[]> TAIL = ThreadLocal.withInitial(() -> new float[MR * L]);
+
+    /**
+     * Eight rows by the {@code lanes < L} columns of a panel's last, partial vector. Masked
+     * loads are avoided: a masked 8-row (and 4-row) kernel failed C1's tier-3 compilation
+     * ("out of virtual registers"), never reached C2, and ran the Vector API's Java fallback for
+     * whole trainings (found with JFR and -XX:+PrintCompilation; the VAE's 40-wide layer hit
+     * it). When B has room for whole vectors, {@link #k8x1} runs into a scratch block (the lanes
+     * past the panel compute values that are never stored), and the valid lanes are copied;
+     * otherwise one masked row at a time.
+     */
+    private static void tail8(int k, float[] a, int a0, int si, int sp, float[] b, int b0, int ldb,
+                              boolean acc, boolean chain, float[] c, int c0, int ldc, int lanes) {
+        if (k == 0 || b0 + (long) (k - 1) * ldb + L > b.length) {
+            for (int r = 0; r < MR; r++) {
+                k1x1Masked(k, a, a0 + r * si, sp, b, b0, ldb, acc, chain, c, c0 + r * ldc, lanes);
+            }
+            return;
+        }
+        float[] t = TAIL.get();
         if (chain) {
-            c0v = FloatVector.fromArray(S, c, c0, m);
-            c1v = FloatVector.fromArray(S, c, c0 + ldc, m);
-            c2v = FloatVector.fromArray(S, c, c0 + 2 * ldc, m);
-            c3v = FloatVector.fromArray(S, c, c0 + 3 * ldc, m);
-            c4v = FloatVector.fromArray(S, c, c0 + 4 * ldc, m);
-            c5v = FloatVector.fromArray(S, c, c0 + 5 * ldc, m);
-            c6v = FloatVector.fromArray(S, c, c0 + 6 * ldc, m);
-            c7v = FloatVector.fromArray(S, c, c0 + 7 * ldc, m);
+            for (int r = 0; r < MR; r++) {
+                System.arraycopy(c, c0 + r * ldc, t, r * L, lanes);
+            }
         }
-        int s2 = 2 * si, s3 = 3 * si, s4 = 4 * si, s5 = 5 * si, s6 = 6 * si, s7 = 7 * si;
-        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += sp, bp += ldb) {
-            FloatVector y = FloatVector.fromArray(S, b, bp, m);
-            c0v = FloatVector.broadcast(S, a[ap]).fma(y, c0v);
-            c1v = FloatVector.broadcast(S, a[ap + si]).fma(y, c1v);
-            c2v = FloatVector.broadcast(S, a[ap + s2]).fma(y, c2v);
-            c3v = FloatVector.broadcast(S, a[ap + s3]).fma(y, c3v);
-            c4v = FloatVector.broadcast(S, a[ap + s4]).fma(y, c4v);
-            c5v = FloatVector.broadcast(S, a[ap + s5]).fma(y, c5v);
-            c6v = FloatVector.broadcast(S, a[ap + s6]).fma(y, c6v);
-            c7v = FloatVector.broadcast(S, a[ap + s7]).fma(y, c7v);
+        k8x1(k, a, a0, si, sp, b, b0, ldb, false, chain, t, 0, L);
+        for (int r = 0; r < MR; r++) {
+            int row = c0 + r * ldc;
+            for (int j = 0; j < lanes; j++) {
+                c[row + j] = acc ? c[row + j] + t[r * L + j] : t[r * L + j];
+            }
         }
-        store(c0v, c, c0, acc, m);
-        store(c1v, c, c0 + ldc, acc, m);
-        store(c2v, c, c0 + 2 * ldc, acc, m);
-        store(c3v, c, c0 + 3 * ldc, acc, m);
-        store(c4v, c, c0 + 4 * ldc, acc, m);
-        store(c5v, c, c0 + 5 * ldc, acc, m);
-        store(c6v, c, c0 + 6 * ldc, acc, m);
-        store(c7v, c, c0 + 7 * ldc, acc, m);
     }
 
     private static void k1x2(int k, float[] a, int a0, int sp, float[] b, int b0, int ldb,
@@ -269,20 +268,17 @@ final class VectorGemm {
     }
 
     private static void k1x1Masked(int k, float[] a, int a0, int sp, float[] b, int b0, int ldb,
-                                   boolean acc, boolean chain, float[] c, int c0, VectorMask<Float> m) {
+                                   boolean acc, boolean chain, float[] c, int c0, int lanes) {
+        VectorMask<Float> m = S.indexInRange(0, lanes);
         FloatVector s = chain ? FloatVector.fromArray(S, c, c0, m) : FloatVector.zero(S);
         for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += sp, bp += ldb) {
             s = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, b, bp, m), s);
         }
-        store(s, c, c0, acc, m);
+        (acc ? s.add(FloatVector.fromArray(S, c, c0, m)) : s).intoArray(c, c0, m);
     }
 
     private static void store(FloatVector v, float[] c, int at, boolean acc) {
         (acc ? v.add(FloatVector.fromArray(S, c, at)) : v).intoArray(c, at);
-    }
-
-    private static void store(FloatVector v, float[] c, int at, boolean acc, VectorMask<Float> m) {
-        (acc ? v.add(FloatVector.fromArray(S, c, at, m)) : v).intoArray(c, at, m);
     }
 
     // ---- NT by dot products: C[i, j] = dot(A[i, :], B[j, :]) along the shared contiguous p ----

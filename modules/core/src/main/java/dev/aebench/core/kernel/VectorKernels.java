@@ -198,6 +198,210 @@ public final class VectorKernels extends ScalarKernels {
         }
     }
 
+    // ---- products with a row-sparse A ----
+
+    /** Units (rows of A^T B) per task of the transposed supported product. */
+    private static final int UNIT_BLOCK = 64;
+
+    @Override
+    public void gemmSupported(RowSupports s, int n, int k, float[] a, int aOff, int lda,
+                              float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        int m = s.rows();
+        checkGemm(false, false, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        checkSupports(s, k);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        int[] idx = s.indexArray();
+        // groups outside panels: a group's rows of A stay in L1 while the panels of B pass
+        // (measured: panels outside groups ran 20 % slower)
+        ThreadTeam.RangeBody body = (g0, g1) -> {
+            for (int g = g0; g < g1; g++) {
+                for (int j = 0; j < n; j += VectorGemm.PANEL) {
+                    SupportedGemm.rows(s.rowStart(g), s.rowEnd(g), s.indexStart(g), s.indexEnd(g), idx, j,
+                            Math.min(VectorGemm.PANEL, n - j), a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                }
+            }
+        };
+        if (s.supportedEntries() * n < PARALLEL_FLOPS || s.groups() < 2) {
+            body.run(0, s.groups());
+        } else {
+            team.run(s.groups(), body);
+        }
+    }
+
+    @Override
+    public void gemmTransASupported(RowSupports s, int n, int k, float[] a, int aOff, int lda,
+                                    float[] b, int bOff, int ldb, boolean accumulate, float[] c, int cOff, int ldc) {
+        checkGemm(true, false, k, n, s.rows(), a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        checkSupports(s, k);
+        transSupported(s, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+    }
+
+    /** Per thread: a group's rows of A compacted to its support, their Gram block, and the support as 0/1 lanes. */
+    private final ThreadLocal<float[][]> supportScratch = ThreadLocal.withInitial(() -> new float[3][0]);
+
+    /**
+     * Per group: its rows of A compacted to the support (a compress per vector), the upper blocks
+     * of their Gram matrix by the GEMM micro-kernels, then each row added into C's row at the
+     * support's columns (an expand per vector). Tasks own blocks of {@link #UNIT_BLOCK} rows of
+     * C, paired first with last to share the triangle, and visit the groups in order.
+     */
+    @Override
+    public void gramSupported(RowSupports s, int k, float[] a, int aOff, int lda, boolean accumulate,
+                              float[] c, int cOff, int ldc) {
+        checkGemm(true, false, k, k, s.rows(), a, aOff, lda, a, aOff, lda, c, cOff, ldc);
+        checkSupports(s, k);
+        if (k == 0) {
+            return;
+        }
+        if (!accumulate) {
+            for (int i = 0; i < k; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + k, 0f);
+            }
+        }
+        int[] idx = s.indexArray();
+        int blocks = (k + UNIT_BLOCK - 1) / UNIT_BLOCK;
+        int pairs = (blocks + 1) / 2;
+        ThreadTeam.RangeBody body = (q0, q1) -> {
+            float[][] buf = supportScratch.get();
+            for (int g = 0, groups = s.groups(); g < groups; g++) {
+                int i0 = s.indexStart(g);
+                int size = s.indexEnd(g) - i0;
+                int rows = s.rowEnd(g) - s.rowStart(g);
+                if (size == 0 || rows == 0) {
+                    continue;
+                }
+                float[] on = grow(buf, 2, k + L);
+                float[] ac = grow(buf, 0, rows * size + L);
+                float[] tc = grow(buf, 1, size * size + L);
+                for (int x = 0; x < size; x++) {
+                    on[idx[i0 + x]] = 1f;
+                }
+                for (int r = 0; r < rows; r++) {
+                    SupportedGemm.compress(a, aOff + (s.rowStart(g) + r) * lda, on, k, ac, r * size);
+                }
+                for (int q = q0; q < q1; q++) {
+                    gramBlock(q, idx, i0, size, rows, k, ac, tc, on, c, cOff, ldc);
+                    int mirror = blocks - 1 - q;
+                    if (mirror != q) {
+                        gramBlock(mirror, idx, i0, size, rows, k, ac, tc, on, c, cOff, ldc);
+                    }
+                }
+                for (int x = 0; x < size; x++) {
+                    on[idx[i0 + x]] = 0f;
+                }
+            }
+        };
+        if (s.supportedEntries() * k < PARALLEL_FLOPS || pairs < 2) {
+            body.run(0, pairs);
+        } else {
+            team.run(pairs, body);
+        }
+        for (int i = 0; i < k; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < i; j++) {
+                c[row + j] = c[cOff + j * ldc + i];
+            }
+        }
+    }
+
+    /** One group's compact Gram rows for C's rows in unit block {@code block}, upper part, added into C. */
+    private void gramBlock(int block, int[] idx, int i0, int size, int rows, int k, float[] ac, float[] tc,
+                           float[] on, float[] c, int cOff, int ldc) {
+        int u0 = block * UNIT_BLOCK;
+        int x0 = lowerBound(idx, i0, i0 + size, u0) - i0;
+        int x1 = lowerBound(idx, i0 + x0, i0 + size, Math.min(k, u0 + UNIT_BLOCK)) - i0;
+        int panels = (size + VectorGemm.PANEL - 1) / VectorGemm.PANEL;
+        for (int b = x0; b < x1; b += VectorGemm.MR) {
+            tile(b, Math.min(x1, b + VectorGemm.MR), b / VectorGemm.PANEL, panels, false, size, rows,
+                    ac, 0, 1, size, ac, 0, size, false, false, tc, 0, size);
+        }
+        for (int x = x0; x < x1; x++) {
+            int u = idx[i0 + x];
+            SupportedGemm.expandAdd(tc, x * size + x, u, on, k, c, cOff + u * ldc);
+        }
+    }
+
+    private static float[] grow(float[][] buf, int which, int size) {
+        if (buf[which].length < size) {
+            buf[which] = new float[size];
+        }
+        return buf[which];
+    }
+
+    /**
+     * Rows of {@code C = A^T B}: each task owns blocks of {@link #UNIT_BLOCK} rows of C and
+     * continues their chains through the groups in order, so the bits do not depend on the
+     * thread count. (A Gram-matrix version, upper blocks only, measured slower than the dense
+     * {@link #gram} on the stacked Jacobian rows: its chains over a group's ~20 rows reload C too often.)
+     */
+    private void transSupported(RowSupports s, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
+                                int ldb, boolean accumulate, float[] c, int cOff, int ldc) {
+        if (k == 0 || n == 0) {
+            return;
+        }
+        float[] t = accumulate ? chainBuffer(k * n) : c;
+        int tOff = accumulate ? 0 : cOff;
+        int ldt = accumulate ? n : ldc;
+        int[] idx = s.indexArray();
+        int blocks = (k + UNIT_BLOCK - 1) / UNIT_BLOCK;
+        ThreadTeam.RangeBody body = (q0, q1) -> {
+            for (int q = q0; q < q1; q++) {
+                transBlock(s, idx, q, n, k, a, aOff, lda, b, bOff, ldb, accumulate, t, tOff, ldt, c, cOff, ldc);
+            }
+        };
+        if (s.supportedEntries() * n < PARALLEL_FLOPS || blocks < 2) {
+            body.run(0, blocks);
+        } else {
+            team.run(blocks, body);
+        }
+    }
+
+    private static void transBlock(RowSupports s, int[] idx, int block, int n, int k, float[] a, int aOff, int lda,
+                                   float[] b, int bOff, int ldb, boolean accumulate,
+                                   float[] t, int tOff, int ldt, float[] c, int cOff, int ldc) {
+        int u0 = block * UNIT_BLOCK;
+        int u1 = Math.min(k, u0 + UNIT_BLOCK);
+        for (int u = u0; u < u1; u++) {
+            java.util.Arrays.fill(t, tOff + u * ldt, tOff + u * ldt + n, 0f);
+        }
+        for (int g = 0, groups = s.groups(); g < groups; g++) {
+            int q0 = lowerBound(idx, s.indexStart(g), s.indexEnd(g), u0);
+            int q1 = lowerBound(idx, q0, s.indexEnd(g), u1);
+            if (q0 < q1) {
+                SupportedGemm.transRows(s.rowStart(g), s.rowEnd(g), q0, q1, idx, n, a, aOff, lda,
+                        b, bOff, ldb, t, tOff, ldt);
+            }
+        }
+        if (accumulate) {
+            for (int u = u0; u < u1; u++) {
+                addRow(t, tOff + u * ldt, c, cOff + u * ldc, n);
+            }
+        }
+    }
+
+    /** First position in {@code [from, to)} of the sorted {@code idx} holding a value >= key. */
+    private static int lowerBound(int[] idx, int from, int to, int key) {
+        int lo = from, hi = to;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (idx[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static void checkSupports(RowSupports s, int k) {
+        if (s.columnsSpanned() > k) {
+            throw new IllegalArgumentException("a support index is " + (s.columnsSpanned() - 1)
+                    + ", outside the inner dimension " + k);
+        }
+    }
+
     private void gramRowBlock(int block, int n, int k, int panels, float[] a, int aOff, int lda, boolean chain,
                               float[] c, int cOff, int ldc) {
         int i0 = block * VectorGemm.MR;
