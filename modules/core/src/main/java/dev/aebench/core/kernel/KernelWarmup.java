@@ -27,8 +27,10 @@ public final class KernelWarmup {
         if (DONE.get() || background != null) {
             return;
         }
+        // always the built-in kernels: the warm-up is for the JIT of the Java vector code, and a
+        // backend such as ND4J keeps global settings (its thread count) that this must not touch
         Thread t = new Thread(() -> {
-            try (Kernels k = KernelFactory.create(1)) {
+            try (Kernels k = KernelFactory.builtIn(1)) {
                 warm(k);
             }
         }, "aebench-warmup");

@@ -64,7 +64,7 @@ public class ScalarKernels implements Kernels {
         }
     }
 
-    static void checkGemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+    protected static void checkGemm(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
                           float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
         if (m < 0 || n < 0 || k < 0) {
             throw new IllegalArgumentException("negative gemm size " + m + "x" + n + "x" + k);
