@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * 128 samples x 21 stacked rows (the code units that are on), 512 first-layer units of which
  * each sample has about half on. {@code product} is {@code V G} (G 512 x 512), {@code gram} is
  * {@code V^T V}; {@code dense} runs the plain GEMM / Gram on the same matrix (its zeros
- * included), {@code supported} the {@link RowSupports} kernels that skip them.
+ * included), {@code supported} the {@link RowSupports} kernels that skip them, {@code both}
+ * (product only) {@code gemmOnSupports}, which also computes only the support's columns.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,7 +42,8 @@ public class SupportedGemmBenchmark {
     @Param({"product", "gram"})
     public String op;
 
-    @Param({"dense", "supported"})
+    /** {@code dense}, {@code supported} (rows skip zeros), {@code both} (product on support x support only). */
+    @Param({"dense", "supported", "both"})
     public String path;
 
     @Param({"2"})
@@ -90,10 +92,12 @@ public class SupportedGemmBenchmark {
         if (op.equals("product")) {
             if (dense) {
                 kernels.gemm(false, false, rows, UNITS, UNITS, v, 0, UNITS, g, 0, UNITS, false, out, 0, UNITS);
+            } else if (path.equals("both")) {
+                kernels.gemmOnSupports(supports, UNITS, v, 0, UNITS, g, 0, UNITS, out, 0, UNITS);
             } else {
                 kernels.gemmSupported(supports, UNITS, UNITS, v, 0, UNITS, g, 0, UNITS, out, 0, UNITS);
             }
-        } else if (dense) {
+        } else if (dense || path.equals("both")) {
             kernels.gram(UNITS, rows, v, 0, UNITS, false, out, 0, UNITS);
         } else {
             kernels.gramSupported(supports, UNITS, v, 0, UNITS, false, out, 0, UNITS);

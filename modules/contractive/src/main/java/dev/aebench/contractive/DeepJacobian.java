@@ -33,8 +33,9 @@ import java.util.List;
  * <p>Below a ReLU layer t, a sample's rows of V_t (and of the gradient flowing back through
  * D_t) are zero wherever its unit is off, about half of them; the products {@code V_0 G} and
  * the two weight-sized backward products take those units as {@link RowSupports} and skip the
- * exact zeros ({@link Kernels#gemmSupported}, same bits), and {@code sum V^T V} is summed per
- * sample on its support x support block only ({@link Kernels#gramSupported}).
+ * exact zeros ({@link Kernels#gemmSupported}, same bits; {@code V G} on each sample's
+ * support x support block only, {@link Kernels#gemmOnSupports}), and {@code sum V^T V} is summed
+ * per sample on its support x support block ({@link Kernels#gramSupported}).
  */
 final class DeepJacobian {
     /** Budget for the per-chunk buffers, in floats (64 MiB). */
@@ -191,7 +192,8 @@ final class DeepJacobian {
         }
         // dP/dV_0 = 2 s V_0 G
         if (on0 != null) {
-            kernels.gemmSupported(on0, units0, units0, v, 0, units0, gram, 0, units0, current, 0, units0);
+            // only the on units' columns of V G are needed: D_0 zeroes the others just below
+            kernels.gemmOnSupports(on0, units0, v, 0, units0, gram, 0, units0, current, 0, units0);
         } else {
             kernels.gemm(false, false, stacked, units0, units0, v, 0, units0, gram, 0, units0, false, current, 0,
                     units0);

@@ -51,6 +51,28 @@ public interface Kernels extends AutoCloseable {
     }
 
     /**
+     * {@code C = A B} on each group's support x support, A {@code s.rows() x k} as in
+     * {@link #gemmSupported} and B {@code k x k}: for row r of a group, {@code C[r, j]} for j in
+     * the support is the dense product's (same bits), and 0 for every other j.
+     */
+    default void gemmOnSupports(RowSupports s, int k, float[] a, int aOff, int lda,
+                                float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        gemmSupported(s, k, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        for (int g = 0; g < s.groups(); g++) {
+            for (int r = s.rowStart(g); r < s.rowEnd(g); r++) {
+                int x = s.indexStart(g);
+                for (int j = 0; j < k; j++) {
+                    if (x < s.indexEnd(g) && s.index(x) == j) {
+                        x++;
+                    } else {
+                        c[cOff + r * ldc + j] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * {@code C = A^T B} (or {@code C +=} when {@code accumulate}) with A as in
      * {@link #gemmSupported} and B {@code s.rows() x n}: C is {@code k x n}. The bits of
      * {@code gemm(true, false, k, n, s.rows(), a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc)}.

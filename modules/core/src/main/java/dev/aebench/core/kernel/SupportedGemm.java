@@ -305,4 +305,20 @@ final class SupportedGemm {
             }
         }
     }
+    /**
+     * Writes {@code c[cAt .. cAt + k)}: at the positions where {@code on} is non-zero the values
+     * {@code t[tAt++]} in order, 0 elsewhere.
+     */
+    static void expand(float[] t, int tAt, float[] on, int k, float[] c, int cAt) {
+        int pos = tAt;
+        int j = 0;
+        for (; j + L <= k; j += L) {
+            VectorMask<Float> m = FloatVector.fromArray(S, on, j).compare(VectorOperators.NE, 0f);
+            FloatVector.fromArray(S, t, pos).expand(m).intoArray(c, cAt + j);
+            pos += m.trueCount();
+        }
+        for (; j < k; j++) {
+            c[cAt + j] = on[j] != 0f ? t[pos++] : 0f;
+        }
+    }
 }

@@ -103,6 +103,40 @@ class SupportedGemmTest {
     }
 
     @Test
+    void productOnSupportsMatchesTheDenseProductThereAndIsZeroElsewhere() {
+        for (int k : new int[] {1, 7, 33, 64, 129, 512}) {
+            for (double density : new double[] {0.1, 0.5, 0.9}) {
+                int lda = k + 3, aOff = 5, ldb = k + 2, bOff = 1, ldc = k + 1, cOff = 2;
+                Sparse sp = sparse(k, lda, aOff, density, 7L * k);
+                float[] b = random(bOff + k * ldb, 17);
+                float[] dense = random(cOff + sp.rows() * ldc, 19);
+                float[] start = dense.clone();
+                reference.gemm(false, false, sp.rows(), k, k, sp.a(), aOff, lda, b, bOff, ldb, false, dense, cOff, ldc);
+                float[] want = start.clone();
+                reference.gemmOnSupports(sp.supports(), k, sp.a(), aOff, lda, b, bOff, ldb, want, cOff, ldc);
+                RowSupports s = sp.supports();
+                for (int g = 0; g < s.groups(); g++) {
+                    boolean[] on = new boolean[k];
+                    for (int x = s.indexStart(g); x < s.indexEnd(g); x++) {
+                        on[s.index(x)] = true;
+                    }
+                    for (int r = s.rowStart(g); r < s.rowEnd(g); r++) {
+                        for (int j = 0; j < k; j++) {
+                            int at = cOff + r * ldc + j;
+                            assertEquals(on[j] ? dense[at] : 0f, want[at], 0f, "k=" + k + " row " + r + " col " + j);
+                        }
+                    }
+                }
+                for (Kernels kern : kernels) {
+                    float[] got = start.clone();
+                    kern.gemmOnSupports(sp.supports(), k, sp.a(), aOff, lda, b, bOff, ldb, got, cOff, ldc);
+                    assertArrayEquals(want, got, kern.name() + "/" + kern.threads() + " k=" + k + " density " + density);
+                }
+            }
+        }
+    }
+
+    @Test
     void transposedProductMatchesTheDenseProductBitForBit() {
         for (int[] shape : SHAPES) {
             int n = shape[0], k = shape[1];
