@@ -14,7 +14,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>{@code A B} keeps 8 (then 4, then 1) rows of C by two vectors in registers while p walks
  * the support. {@code A^T B} has C's rows indexed by the support: 8 of them by two vectors are
  * loaded, continued over the group's rows of A and B, and stored back, so a C element's chain
- * runs through the groups in order.
+ * runs through the groups in order. {@link #compress} and {@link #expand} move a row to a
+ * group's support and back, for the products computed on support x support blocks.
  */
 final class SupportedGemm {
     private static final VectorSpecies<Float> S = VectorGemm.S;
@@ -145,7 +146,7 @@ final class SupportedGemm {
 
     private static void n1x1(int q0, int q1, int[] idx, float[] a, int a0, float[] b, int b0, int ldb,
                              float[] c, int c0, int lanes) {
-        VectorMask<Float> m = S.indexInRange(0, lanes); // made here: see VectorGemm.k8x1Masked
+        VectorMask<Float> m = S.indexInRange(0, lanes); // made here, not passed in: see VectorGemm.tail8
         FloatVector s = FloatVector.zero(S);
         for (int q = q0; q < q1; q++) {
             int p = idx[q];
