@@ -109,11 +109,7 @@ public interface Kernels extends AutoCloseable {
                 }
             }
         }
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < i; j++) {
-                c[cOff + i * ldc + j] = c[cOff + j * ldc + i];
-            }
-        }
+        ScalarKernels.mirrorUpper(k, c, cOff, ldc);
     }
 
     /** In place: {@code z[r][j] = act(z[r][j] + bias[biasOff + j])} for a rows x cols block. */

@@ -267,6 +267,25 @@ public class ScalarKernels implements Kernels {
         });
     }
 
+    /** Runs {@code body} over {@code [0, tasks)} on this thread when the work is small, else over the team. */
+    protected void split(long work, int tasks, ThreadTeam.RangeBody body) {
+        if (work < PARALLEL_FLOPS || tasks < 2) {
+            body.run(0, tasks);
+        } else {
+            team.run(tasks, body);
+        }
+    }
+
+    /** Copies the strict upper triangle of the k x k matrix C onto its lower one. */
+    static void mirrorUpper(int k, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < k; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < i; j++) {
+                c[row + j] = c[cOff + j * ldc + i];
+            }
+        }
+    }
+
     /** Element-wise pass over whole rows, split by blocks of rows. */
     protected void rowBlocks(int rows, int cols, ThreadTeam.RangeBody rowsBody) {
         if ((long) rows * cols < PARALLEL_FLOPS) {

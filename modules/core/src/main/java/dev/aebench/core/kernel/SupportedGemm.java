@@ -266,6 +266,13 @@ final class SupportedGemm {
 
     // ---- compaction to a support and back ----
 
+    /** {@code on[idx[i]] = value} for i in {@code [from, to)}: sets or clears a support's lanes. */
+    static void mark(float[] on, int[] idx, int from, int to, float value) {
+        for (int i = from; i < to; i++) {
+            on[idx[i]] = value;
+        }
+    }
+
     /**
      * Copies the entries of {@code a[aAt .. aAt + k)} at the positions where {@code on} is non-zero
      * to {@code out[outAt ..]} in order; {@code out} needs L floats of slack, {@code on} k + L.

@@ -223,11 +223,7 @@ public final class VectorKernels extends ScalarKernels {
                 }
             }
         };
-        if (s.supportedEntries() * n < PARALLEL_FLOPS || s.groups() < 2) {
-            body.run(0, s.groups());
-        } else {
-            team.run(s.groups(), body);
-        }
+        split(s.supportedEntries() * n, s.groups(), body);
     }
 
     /**
@@ -267,12 +263,7 @@ public final class VectorKernels extends ScalarKernels {
                 float[] ac = grow(buf, 0, rows * size + L);
                 float[] bc = grow(buf, 1, size * size + rows * size + L);
                 int cc = size * size; // the compact product follows the compact B in the same buffer
-                for (int x = 0; x < size; x++) {
-                    on[idx[i0 + x]] = 1f;
-                }
-                for (int r = 0; r < rows; r++) {
-                    SupportedGemm.compress(a, aOff + (r0 + r) * lda, on, k, ac, r * size);
-                }
+                compactGroup(s, g, a, aOff, lda, k, on, ac);
                 for (int x = 0; x < size; x++) {
                     SupportedGemm.compress(b, bOff + idx[i0 + x] * ldb, on, k, bc, x * size);
                 }
@@ -282,16 +273,10 @@ public final class VectorKernels extends ScalarKernels {
                 for (int r = 0; r < rows; r++) {
                     SupportedGemm.expand(bc, cc + r * size, on, k, c, cOff + (r0 + r) * ldc);
                 }
-                for (int x = 0; x < size; x++) {
-                    on[idx[i0 + x]] = 0f;
-                }
+                SupportedGemm.mark(on, idx, i0, i0 + size, 0f);
             }
         };
-        if (s.supportedEntries() * k < PARALLEL_FLOPS || s.groups() < 2) {
-            body.run(0, s.groups());
-        } else {
-            team.run(s.groups(), body);
-        }
+        split(s.supportedEntries() * k, s.groups(), body);
     }
 
     @Override
@@ -339,12 +324,7 @@ public final class VectorKernels extends ScalarKernels {
                 float[] on = grow(buf, 2, k + L);
                 float[] ac = grow(buf, 0, rows * size + L);
                 float[] tc = grow(buf, 1, size * size + L);
-                for (int x = 0; x < size; x++) {
-                    on[idx[i0 + x]] = 1f;
-                }
-                for (int r = 0; r < rows; r++) {
-                    SupportedGemm.compress(a, aOff + (s.rowStart(g) + r) * lda, on, k, ac, r * size);
-                }
+                compactGroup(s, g, a, aOff, lda, k, on, ac);
                 for (int q = q0; q < q1; q++) {
                     gramBlock(q, idx, i0, size, rows, k, ac, tc, on, c, cOff, ldc);
                     int mirror = blocks - 1 - q;
@@ -352,22 +332,11 @@ public final class VectorKernels extends ScalarKernels {
                         gramBlock(mirror, idx, i0, size, rows, k, ac, tc, on, c, cOff, ldc);
                     }
                 }
-                for (int x = 0; x < size; x++) {
-                    on[idx[i0 + x]] = 0f;
-                }
+                SupportedGemm.mark(on, idx, i0, i0 + size, 0f);
             }
         };
-        if (s.supportedEntries() * k < PARALLEL_FLOPS || pairs < 2) {
-            body.run(0, pairs);
-        } else {
-            team.run(pairs, body);
-        }
-        for (int i = 0; i < k; i++) {
-            int row = cOff + i * ldc;
-            for (int j = 0; j < i; j++) {
-                c[row + j] = c[cOff + j * ldc + i];
-            }
-        }
+        split(s.supportedEntries() * k, pairs, body);
+        mirrorUpper(k, c, cOff, ldc);
     }
 
     /** One group's compact Gram rows for C's rows in unit block {@code block}, upper part, added into C. */
@@ -384,6 +353,20 @@ public final class VectorKernels extends ScalarKernels {
         for (int x = x0; x < x1; x++) {
             int u = idx[i0 + x];
             SupportedGemm.expandAdd(tc, x * size + x, u, on, k, c, cOff + u * ldc);
+        }
+    }
+
+    /**
+     * Marks group {@code g}'s support in {@code on} (1 at its units; the caller clears it with
+     * {@link SupportedGemm#mark} when done) and compresses the group's rows of A to it, row r at
+     * {@code ac[r * size]}.
+     */
+    private static void compactGroup(RowSupports s, int g, float[] a, int aOff, int lda, int k, float[] on,
+                                     float[] ac) {
+        int size = s.indexEnd(g) - s.indexStart(g);
+        SupportedGemm.mark(on, s.indexArray(), s.indexStart(g), s.indexEnd(g), 1f);
+        for (int r = 0, rows = s.rowEnd(g) - s.rowStart(g); r < rows; r++) {
+            SupportedGemm.compress(a, aOff + (s.rowStart(g) + r) * lda, on, k, ac, r * size);
         }
     }
 
@@ -415,11 +398,7 @@ public final class VectorKernels extends ScalarKernels {
                 transBlock(s, idx, q, n, k, a, aOff, lda, b, bOff, ldb, accumulate, t, tOff, ldt, c, cOff, ldc);
             }
         };
-        if (s.supportedEntries() * n < PARALLEL_FLOPS || blocks < 2) {
-            body.run(0, blocks);
-        } else {
-            team.run(blocks, body);
-        }
+        split(s.supportedEntries() * n, blocks, body);
     }
 
     private static void transBlock(RowSupports s, int[] idx, int block, int n, int k, float[] a, int aOff, int lda,
