@@ -139,6 +139,6 @@ public final class SummaryReport {
         if (figure.endsWith("_acc")) {
             return 4;
         }
-        return figure.endsWith("_sec") ? 2 : 5;
+        return figure.endsWith("_sec") || figure.startsWith("sec_") ? 2 : 5;
     }
 }
