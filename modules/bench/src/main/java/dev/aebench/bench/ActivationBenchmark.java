@@ -1,25 +1,12 @@
 package dev.aebench.bench;
 
 import dev.aebench.core.kernel.Activation;
-import dev.aebench.core.kernel.Kernels;
-import dev.aebench.core.kernel.ScalarKernels;
-import dev.aebench.core.kernel.VectorKernels;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The fused element-wise kernels of a dense layer at the reference shapes (batch 128 by 256, 512
@@ -27,13 +14,7 @@ import java.util.concurrent.TimeUnit;
  * reads and writes each element once) and {@code activationBackward} (multiplies the gradient by
  * the activation's derivative taken from its output; reads two arrays, writes one).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class ActivationBenchmark {
+public class ActivationBenchmark extends KernelBenchmark {
     /** rows:cols. */
     @Param({"128:256", "128:512", "128:784"})
     public String shape;
@@ -41,13 +22,6 @@ public class ActivationBenchmark {
     @Param({"sigmoid", "relu"})
     public String activation;
 
-    @Param({"vector"})
-    public String kernel;
-
-    @Param({"2"})
-    public int threads;
-
-    private Kernels kernels;
     private Activation act;
     private int rows;
     private int cols;
@@ -62,7 +36,7 @@ public class ActivationBenchmark {
         rows = Integer.parseInt(p[0]);
         cols = Integer.parseInt(p[1]);
         act = Activation.parse(activation);
-        kernels = kernel.equals("scalar") ? new ScalarKernels(threads) : new VectorKernels(threads);
+        kernels = createKernels();
         SplittableRandom r = new SplittableRandom(3);
         source = new float[rows * cols];
         for (int i = 0; i < source.length; i++) {
@@ -77,11 +51,6 @@ public class ActivationBenchmark {
         for (int i = 0; i < grad.length; i++) {
             grad[i] = (float) r.nextDouble(-1, 1);
         }
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        kernels.close();
     }
 
     /** Restores the pre-activations (a copy, included in the time) and applies bias + activation. */

@@ -2,29 +2,16 @@ package dev.aebench.bench;
 
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.ConvGeometry;
-import dev.aebench.core.kernel.Kernels;
-import dev.aebench.core.kernel.ScalarKernels;
-import dev.aebench.core.kernel.VectorKernels;
 import dev.aebench.core.nn.Conv2dLayer;
 import dev.aebench.core.nn.ConvTranspose2dLayer;
 import dev.aebench.core.nn.Layer;
 import dev.aebench.core.nn.ParameterArena;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The four convolution layers of the reference {@code conv} autoencoder, batch 128, 3x3 kernels,
@@ -34,26 +21,13 @@ import java.util.concurrent.TimeUnit;
  * the input gradient with their folds. {@link #flops(String, boolean)} counts the multiply-adds
  * of the GEMMs.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class ConvLayerBenchmark {
+public class ConvLayerBenchmark extends KernelBenchmark {
     static final int BATCH = 128;
 
     /** kind:inChannels:side:outChannels, kind conv or convT. */
     @Param({"conv:1:28:16", "conv:16:14:32", "convT:32:7:16", "convT:16:14:1"})
     public String layer;
 
-    @Param({"vector"})
-    public String kernel;
-
-    @Param({"2"})
-    public int threads;
-
-    private Kernels kernels;
     private Layer l;
     private float[] input;
     private float[] gradInput;
@@ -64,7 +38,7 @@ public class ConvLayerBenchmark {
         int in = Integer.parseInt(p[1]);
         int side = Integer.parseInt(p[2]);
         int out = Integer.parseInt(p[3]);
-        kernels = kernel.equals("scalar") ? new ScalarKernels(threads) : new VectorKernels(threads);
+        kernels = createKernels();
         ParameterArena arena = new ParameterArena();
         if (p[0].equals("conv")) {
             Conv2dLayer c = new Conv2dLayer(kernels, arena, new ConvGeometry(in, side, side, 3, 2, 1), out, Activation.RELU, BATCH);
@@ -88,11 +62,6 @@ public class ConvLayerBenchmark {
         for (int i = 0; i < BATCH * l.outputSize(); i++) {
             g[i] = (float) r.nextDouble(-1, 1);
         }
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        kernels.close();
     }
 
     @Benchmark

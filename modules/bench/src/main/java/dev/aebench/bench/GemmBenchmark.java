@@ -1,25 +1,14 @@
 package dev.aebench.bench;
 
 import dev.aebench.core.kernel.KernelFactory;
-import dev.aebench.core.kernel.Kernels;
 import dev.aebench.core.kernel.ScalarKernels;
 import dev.aebench.core.kernel.VectorKernels;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The GEMM shapes of one training step of the reference models, batch 128. {@code ae}
@@ -27,15 +16,10 @@ import java.util.concurrent.TimeUnit;
  * encoder weight gradient. {@code deep} (784-512-128-32 and back): the first and last layers'
  * forward, weight and input gradients, and two of the small inner products. GFLOP/s =
  * 2*m*n*k / (time per op); {@link GemmReport} prints that from JMH's JSON, beside the peak that
- * {@link PeakFlopsBenchmark} measures.
+ * {@link PeakFlopsBenchmark} measures. Besides {@code vector} and {@code scalar}, {@code kernel} may
+ * be {@code openblas} (needs {@code -Popenblas}, see {@link OpenBlasGemm}).
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class GemmBenchmark {
+public class GemmBenchmark extends KernelBenchmark {
 
     /** op:m:n:k, where op is NN, TN or NT (A transposed, B transposed). */
     @Param({"NN:128:256:784", "NN:128:784:256", "TN:256:784:128", "NT:128:256:784", "TN:784:256:128",
@@ -43,14 +27,6 @@ public class GemmBenchmark {
             "NN:128:128:512", "NN:128:32:128", "NT:128:128:512"})
     public String shape;
 
-    /** {@code vector} (ours), {@code scalar}, or {@code openblas} (needs {@code -Popenblas}, see {@link OpenBlasGemm}). */
-    @Param({"vector"})
-    public String kernel;
-
-    @Param({"2"})
-    public int threads;
-
-    private Kernels kernels;
     private OpenBlasGemm blas;
     private boolean ta;
     private boolean tb;
@@ -87,11 +63,6 @@ public class GemmBenchmark {
         if (blas != null) {
             blas.prepare(a, b, c);
         }
-    }
-
-    @TearDown(Level.Trial)
-    public void tearDown() {
-        kernels.close();
     }
 
     @Benchmark
