@@ -11,18 +11,17 @@ import dev.aebench.core.kernel.ScalarKernels;
 import dev.aebench.core.kernel.VectorKernels;
 import dev.aebench.core.model.ModelContext;
 import dev.aebench.core.objective.ObjectiveRegistry;
+import dev.aebench.core.testing.FiniteDifferences;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * Central finite differences against the hand-written backward passes. Parameters are float, so
@@ -61,36 +60,22 @@ class GradientCheckTest {
 
     /**
      * Compares {@code analytic[i]} with the central difference of {@code objective} in
-     * {@code values[i]}, for every i in {@code [from, to)}; returns how many were compared.
+     * {@code values[i]}, for every i in {@code [from, to)}, with {@link FiniteDifferences};
+     * returns how many were compared.
      */
     private static int compare(String what, float[] values, int from, int to, double[] analytic, float h,
                                DoubleSupplier objective) {
         double scale = 0;
+        float[] expected = new float[values.length];
+        int[] indices = new int[to - from];
         for (int i = from; i < to; i++) {
             scale = Math.max(scale, Math.abs(analytic[i - from]));
+            expected[i] = (float) analytic[i - from];
+            indices[i - from] = i;
         }
         assertTrue(scale > 0, what + ": all analytic gradients are zero");
-        List<String> bad = new ArrayList<>();
-        for (int i = from; i < to; i++) {
-            float orig = values[i];
-            float up = orig + h;
-            float down = orig - h;
-            values[i] = up;
-            double fUp = objective.getAsDouble();
-            values[i] = down;
-            double fDown = objective.getAsDouble();
-            values[i] = orig;
-            double numeric = (fUp - fDown) / ((double) up - (double) down);
-            double a = analytic[i - from];
-            if (!(Math.abs(a - numeric) <= REL * Math.max(Math.abs(a), Math.abs(numeric)) + ABS * scale)) {
-                bad.add("[" + (i - from) + "] analytic " + a + " numeric " + numeric);
-            }
-        }
-        if (!bad.isEmpty()) {
-            fail(what + ": " + bad.size() + " of " + (to - from) + " gradients disagree, first " + bad.subList(0,
-                    Math.min(5, bad.size())));
-        }
-        return to - from;
+        return FiniteDifferences.check(values, indices, expected, objective::getAsDouble, null, h, ABS * scale, REL)
+                .assertPassed(what).checked();
     }
 
     private static double[] toDouble(float[] x, int from, int to) {
