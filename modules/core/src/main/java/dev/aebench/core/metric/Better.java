@@ -1,0 +1,6 @@
+package dev.aebench.core.metric;
+
+/** Which direction of a metric is better. */
+public enum Better {
+    HIGHER, LOWER, NEITHER
+}
