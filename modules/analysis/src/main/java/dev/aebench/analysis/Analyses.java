@@ -56,7 +56,7 @@ public final class Analyses {
         }
         if (options.runs(AnalysisName.KNN) || options.runs(AnalysisName.HASHING)) {
             float[] trainCodes = in.trainCodes() != null ? in.trainCodes() : Evaluation.encodeAll(in.model(), in.train());
-            int[] rows = SeededSubset.of(test.size(), options.queries(), CounterRandom.derive(in.seed(), 41_001));
+            int[] rows = SeededSubset.of(test.size(), options.queries(test.size()), CounterRandom.derive(in.seed(), 41_001));
             float[] queries = SeededSubset.gather(testCodes, dim, rows);
             int[] labels = new int[rows.length];
             for (int i = 0; i < rows.length; i++) {
@@ -84,14 +84,15 @@ public final class Analyses {
         if (encoder == null) {
             return; // the model offers no Jacobian: nothing to report
         }
-        int points = Math.max(norms ? options.points() : 0, spectrum ? options.spectrumPoints() : 0);
+        int size = in.test().size();
+        int points = Math.max(norms ? options.points(size) : 0, spectrum ? options.spectrumPoints(size) : 0);
         int[] rows = SeededSubset.of(in.test().size(), points, CounterRandom.derive(in.seed(), 41_000));
         float[] x = SeededSubset.gather(in.test().x(), in.test().dim(), rows);
-        int spectrumRows = spectrum ? options.spectrumPoints() : 0;
+        int spectrumRows = spectrum ? options.spectrumPoints(size) : 0;
         double[][] spectra = spectrum ? new double[spectrumRows][] : null;
         double[] n = new JacobianStatistics(in.kernels(), encoder).norms(x, points, spectra, spectrumRows);
         if (norms) {
-            DescriptiveStatistics d = new DescriptiveStatistics(java.util.Arrays.copyOf(n, options.points()));
+            DescriptiveStatistics d = new DescriptiveStatistics(java.util.Arrays.copyOf(n, options.points(size)));
             m.put("jacobian_norm_mean", d.getMean());
             m.put("jacobian_norm_sd", d.getStandardDeviation());
             m.put("jacobian_norm_q05", d.getPercentile(5));
@@ -121,7 +122,7 @@ public final class Analyses {
     private static void contraction(AnalysisInputs in, AnalysisOptions options, Metrics m) {
         Dataset test = in.test();
         int d = test.dim();
-        int[] rows = SeededSubset.of(test.size(), options.points(), CounterRandom.derive(in.seed(), 41_002));
+        int[] rows = SeededSubset.of(test.size(), options.points(test.size()), CounterRandom.derive(in.seed(), 41_002));
         float[] points = SeededSubset.gather(test.x(), d, rows);
         int[][] nn = NearestNeighbours.search(in.kernels(), points, rows.length, test.x(), test.size(), d, 1, rows);
         int[] nearest = new int[rows.length];

@@ -9,13 +9,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Which analyses run and on how much data.
+ * Which analyses run and on how much data. A size of 0 means "not given": its default, or the
+ * whole test set when that is smaller; a size given must be between 1 and the test set's size.
  *
- * @param selected   the analyses to run
- * @param points     test points for Jacobian norms and contraction curves ({@value #DEFAULT_POINTS})
- * @param spectrumPoints test points whose Jacobian spectra are averaged ({@value #DEFAULT_SPECTRUM_POINTS})
- * @param directions random directions per point and radius of a contraction curve ({@value #DEFAULT_DIRECTIONS})
- * @param queries    test codes used as retrieval queries ({@value #DEFAULT_QUERIES}); the index is every training code
+ * @param selected       the analyses to run
+ * @param points         test points for Jacobian norms and contraction curves (default {@value #DEFAULT_POINTS})
+ * @param spectrumPoints test points whose Jacobian spectra are averaged (default {@value #DEFAULT_SPECTRUM_POINTS})
+ * @param directions     random directions per point and radius of a contraction curve (default {@value #DEFAULT_DIRECTIONS})
+ * @param queries        test codes used as retrieval queries (default {@value #DEFAULT_QUERIES}); the index is every training code
  */
 public record AnalysisOptions(Set<AnalysisName> selected, int points, int spectrumPoints, int directions, int queries) {
     public static final int DEFAULT_POINTS = 500;
@@ -25,21 +26,60 @@ public record AnalysisOptions(Set<AnalysisName> selected, int points, int spectr
 
     public AnalysisOptions {
         selected = selected.isEmpty() ? EnumSet.noneOf(AnalysisName.class) : EnumSet.copyOf(selected);
-        positive("points", points);
-        positive("spectrum-points", spectrumPoints);
-        positive("directions", directions);
-        positive("queries", queries);
+        if (points < 0 || spectrumPoints < 0 || directions < 0 || queries < 0) {
+            throw new IllegalArgumentException("sizes are >= 0 (0: the default)");
+        }
+    }
+
+    /**
+     * From user input: a selection ({@link #parseSelection}) and sizes, each null when not given.
+     * A size below 1 is a {@link UserError} naming its option.
+     */
+    public static AnalysisOptions of(String selection, Integer points, Integer spectrumPoints, Integer directions,
+                                     Integer queries) {
+        return new AnalysisOptions(parseSelection(selection, "--metrics"), given("--analysis-points", points),
+                given("--spectrum-points", spectrumPoints), given("--directions", directions), given("--queries", queries));
     }
 
     /** The default set with default sizes. */
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(parseSelection("default", "--metrics"), DEFAULT_POINTS, DEFAULT_SPECTRUM_POINTS,
-                DEFAULT_DIRECTIONS, DEFAULT_QUERIES);
+        return new AnalysisOptions(parseSelection("default", "--metrics"), 0, 0, 0, 0);
     }
 
     /** No analyses. */
     public static AnalysisOptions none() {
         return defaults().withSelected(EnumSet.noneOf(AnalysisName.class));
+    }
+
+    /** Points for Jacobian norms and contraction curves on a test set of {@code testSize} images. */
+    public int points(int testSize) {
+        return resolve(points, DEFAULT_POINTS, testSize);
+    }
+
+    public int spectrumPoints(int testSize) {
+        return resolve(spectrumPoints, DEFAULT_SPECTRUM_POINTS, testSize);
+    }
+
+    public int directions() {
+        return directions == 0 ? DEFAULT_DIRECTIONS : directions;
+    }
+
+    public int queries(int testSize) {
+        return resolve(queries, DEFAULT_QUERIES, testSize);
+    }
+
+    private static int resolve(int given, int fallback, int testSize) {
+        return given == 0 ? Math.min(fallback, testSize) : given;
+    }
+
+    private static int given(String option, Integer v) {
+        if (v == null) {
+            return 0;
+        }
+        if (v < 1) {
+            throw new UserError(option + ": expected an integer >= 1, found " + v);
+        }
+        return v;
     }
 
     public AnalysisOptions withSelected(Set<AnalysisName> s) {
@@ -88,15 +128,9 @@ public record AnalysisOptions(Set<AnalysisName> selected, int points, int spectr
 
     /** Checks the subset sizes against the data: one line naming the option when a size exceeds it. */
     public void checkAgainst(int testSize) {
-        if (runs(AnalysisName.JACOBIAN) || runs(AnalysisName.CONTRACTION)) {
-            atMost("--analysis-points", points, testSize);
-        }
-        if (runs(AnalysisName.SPECTRUM)) {
-            atMost("--spectrum-points", spectrumPoints, testSize);
-        }
-        if (runs(AnalysisName.KNN) || runs(AnalysisName.HASHING)) {
-            atMost("--queries", queries, testSize);
-        }
+        atMost("--analysis-points", points, testSize);
+        atMost("--spectrum-points", spectrumPoints, testSize);
+        atMost("--queries", queries, testSize);
         if (runs(AnalysisName.CONTRACTION) && testSize < 2) {
             throw new UserError("contraction: needs at least 2 test images, found " + testSize);
         }
@@ -105,15 +139,13 @@ public record AnalysisOptions(Set<AnalysisName> selected, int points, int spectr
     /** A short description for logs and provenance. */
     public String describe() {
         String names = selected.stream().map(AnalysisName::id).collect(Collectors.joining(","));
-        return (names.isEmpty() ? "none" : names) + " (points " + points + ", spectrum-points " + spectrumPoints
-                + ", directions " + directions + ", queries " + queries + ")";
+        return names.isEmpty() ? "none" : names + " (points " + size(points, DEFAULT_POINTS) + ", spectrum-points "
+                + size(spectrumPoints, DEFAULT_SPECTRUM_POINTS) + ", directions " + directions() + ", queries "
+                + size(queries, DEFAULT_QUERIES) + ")";
     }
 
-    private static void positive(String name, int v) {
-        if (v < 1) {
-            throw new UserError("--" + (name.equals("points") ? "analysis-points" : name)
-                    + ": expected an integer >= 1, found " + v);
-        }
+    private static String size(int given, int fallback) {
+        return given == 0 ? "default " + fallback : Integer.toString(given);
     }
 
     private static void atMost(String name, int v, int testSize) {

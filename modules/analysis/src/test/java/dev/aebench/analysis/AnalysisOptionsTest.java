@@ -28,12 +28,21 @@ class AnalysisOptionsTest {
         assertEquals("--metrics: expected default, all, none or a comma-separated list of saturation, jacobian, "
                 + "spectrum, contraction, robustness, knn, hashing (or their metric names), found 'jacobain'",
                 unknown.getMessage());
-        UserError zero = assertThrows(UserError.class, () -> new AnalysisOptions(EnumSet.allOf(AnalysisName.class), 0,
-                1, 1, 1));
+        UserError zero = assertThrows(UserError.class, () -> AnalysisOptions.of("all", 0, null, null, null));
         assertEquals("--analysis-points: expected an integer >= 1, found 0", zero.getMessage());
-        AnalysisOptions big = AnalysisOptions.defaults();
+        AnalysisOptions big = AnalysisOptions.of("all", null, 500, null, null);
         UserError tooMany = assertThrows(UserError.class, () -> big.checkAgainst(100));
-        assertEquals("--analysis-points: expected at most the test set's 100 images, found 500", tooMany.getMessage());
+        assertEquals("--spectrum-points: expected at most the test set's 100 images, found 500", tooMany.getMessage());
+    }
+
+    @Test
+    void unsetSizesAreTheDefaultsClampedToTheTestSet() {
+        AnalysisOptions d = AnalysisOptions.defaults();
+        d.checkAgainst(100);
+        assertEquals(100, d.points(100));
+        assertEquals(AnalysisOptions.DEFAULT_POINTS, d.points(10_000));
+        assertEquals(AnalysisOptions.DEFAULT_QUERIES, d.queries(10_000));
+        assertEquals(AnalysisOptions.DEFAULT_DIRECTIONS, d.directions());
     }
 
     @Test

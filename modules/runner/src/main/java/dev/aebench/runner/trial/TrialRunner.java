@@ -1,5 +1,8 @@
 package dev.aebench.runner.trial;
 
+import dev.aebench.analysis.Analyses;
+import dev.aebench.analysis.AnalysisInputs;
+import dev.aebench.analysis.AnalysisReport;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.data.TrainTestData;
 import dev.aebench.core.error.UserError;
@@ -19,7 +22,6 @@ import dev.aebench.core.train.FitReport;
 import dev.aebench.probe.LabelledCodes;
 import dev.aebench.probe.LinearProbe;
 import dev.aebench.probe.ProbeOptions;
-import dev.aebench.probe.ProbeResult;
 import dev.aebench.probe.TrainedProbe;
 
 import java.util.LinkedHashMap;
@@ -84,21 +86,19 @@ public final class TrialRunner {
             double probeAcc = Double.NaN;
             double probeSec = Double.NaN;
             double valProbeAcc = Double.NaN;
+            LabelledCodes trainCodes = null;
+            LabelledCodes testCodes = null;
+            TrainedProbe trained = null;
             if (spec.probe()) {
                 int dim = model.codeDim();
-                LabelledCodes trainCodes = new LabelledCodes("training", Evaluation.encodeAll(model, train), train.labels(), dim);
-                LabelledCodes testCodes = new LabelledCodes("test", Evaluation.encodeAll(model, data.test()),
-                        data.test().labels(), dim);
+                trainCodes = new LabelledCodes("training", Evaluation.encodeAll(model, train), train.labels(), dim);
+                testCodes = new LabelledCodes("test", Evaluation.encodeAll(model, data.test()), data.test().labels(), dim);
                 LinearProbe probe = new LinearProbe(ProbeOptions.defaults().withSeed(spec.seed()));
-                if (validation == null) {
-                    ProbeResult result = probe.evaluate(trainCodes, testCodes);
-                    probeAcc = result.accuracy();
-                    probeSec = result.seconds();
-                } else {
-                    long p0 = System.nanoTime();
-                    TrainedProbe trained = probe.train(trainCodes);
-                    probeAcc = trained.accuracy(testCodes);
-                    probeSec = (System.nanoTime() - p0) / 1e9;
+                long p0 = System.nanoTime();
+                trained = probe.train(trainCodes);
+                probeAcc = trained.accuracy(testCodes);
+                probeSec = (System.nanoTime() - p0) / 1e9;
+                if (validation != null) {
                     valProbeAcc = trained.accuracy(new LabelledCodes("validation", Evaluation.encodeAll(model, validation),
                             validation.labels(), dim));
                 }
@@ -112,6 +112,15 @@ public final class TrialRunner {
                 }
             }
             extra.putAll(model.extraMetrics(data.test()));
+            AnalysisReport analysis = Analyses.run(new AnalysisInputs(model, EncoderViews.of(model), train, data.test(),
+                    trainCodes == null ? null : trainCodes.codes(), testCodes == null ? null : testCodes.codes(),
+                    trained == null ? null : trained::predict, kernels, spec.seed()), spec.analysis());
+            analysis.metrics().asMap().forEach((k, v) -> {
+                if (v instanceof Double d) {
+                    extra.put(k, d);
+                }
+            });
+            extra.put("analysis_sec", analysis.seconds());
             return new TrialResult(spec.model(), config.values(), spec.seed(), spec.epochs(), model.parameterCount(),
                     model.codeDim(), fit.secondsPerEpoch(), fit.firstEpochSeconds(), fit.finalLoss(), testMse, probeAcc,
                     probeSec, fit.epochLoss(), extra, provenance);
