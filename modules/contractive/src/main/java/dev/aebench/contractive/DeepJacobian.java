@@ -2,7 +2,7 @@ package dev.aebench.contractive;
 
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.Kernels;
-import dev.aebench.core.kernel.RowSupports;
+import dev.aebench.core.kernel.RowSparsity;
 import dev.aebench.core.nn.DenseLayer;
 import dev.aebench.core.objective.EncoderState;
 
@@ -32,10 +32,10 @@ import java.util.List;
  *
  * <p>Below a ReLU layer t, a sample's rows of V_t (and of the gradient flowing back through
  * D_t) are zero wherever its unit is off, about half of them; the products {@code V_0 G} and
- * the two weight-sized backward products take those units as {@link RowSupports} and skip the
- * exact zeros ({@link Kernels#gemmSupported}, same bits; {@code V G} on each sample's
- * support x support block only, {@link Kernels#gemmOnSupports}), and {@code sum V^T V} is summed
- * per sample on its support x support block ({@link Kernels#gramSupported}).
+ * the two weight-sized backward products take those units as {@link RowSparsity} and skip the
+ * exact zeros ({@link Kernels#rowSparseGemm}, same bits; {@code V G} on each sample's
+ * support x support block only, {@link Kernels#rowSparseGemmMasked}), and {@code sum V^T V} is summed
+ * per sample on its support x support block ({@link Kernels#rowSparseGram}).
  */
 final class DeepJacobian {
     /** Budget for the per-chunk buffers, in floats (64 MiB). */
@@ -64,7 +64,7 @@ final class DeepJacobian {
      * on: the stacked rows of V_t and of dP/dV_t D_t are zero elsewhere, and the products with them
      * skip those exact zeros; null for other activations.
      */
-    private final RowSupports[] supports;
+    private final RowSparsity[] supports;
     private float[] current;
     private float[] other;
 
@@ -103,9 +103,9 @@ final class DeepJacobian {
         this.codeGradT = new float[codeWeightsT.length];
         this.rowSample = new int[maxRows];
         this.rowUnit = new int[maxRows];
-        this.supports = new RowSupports[last];
+        this.supports = new RowSparsity[last];
         for (int t = 0; t < last; t++) {
-            supports[t] = layers.get(t).activation() == Activation.RELU ? new RowSupports() : null;
+            supports[t] = layers.get(t).activation() == Activation.RELU ? new RowSparsity() : null;
         }
     }
 
@@ -181,9 +181,9 @@ final class DeepJacobian {
             scaleRows(products[t], scaled[t], slopes.get(t), stacked);
         }
         float[] v = scaled[0];
-        RowSupports on0 = supports[0];
+        RowSparsity on0 = supports[0];
         if (on0 != null) {
-            kernels.gramSupported(on0, units0, v, 0, units0, true, gramSum, 0, units0);
+            kernels.rowSparseGram(on0, units0, v, 0, units0, true, gramSum, 0, units0);
         } else {
             kernels.gram(units0, stacked, v, 0, units0, true, gramSum, 0, units0);
         }
@@ -193,7 +193,7 @@ final class DeepJacobian {
         // dP/dV_0 = 2 s V_0 G
         if (on0 != null) {
             // only the on units' columns of V G are needed: D_0 zeroes the others just below
-            kernels.gemmOnSupports(on0, units0, v, 0, units0, gram, 0, units0, current, 0, units0);
+            kernels.rowSparseGemmMasked(on0, units0, v, 0, units0, gram, 0, units0, current, 0, units0);
         } else {
             kernels.gemm(false, false, stacked, units0, units0, v, 0, units0, gram, 0, units0, false, current, 0,
                     units0);
@@ -211,11 +211,11 @@ final class DeepJacobian {
                 DenseLayer above = layers.get(t + 1);
                 int in = above.inputSize();
                 int out = above.outputSize();
-                RowSupports on = supports[t];
+                RowSparsity on = supports[t];
                 if (on != null) {
-                    kernels.gemmTransASupported(on, out, in, current, 0, in, scaled[t + 1], 0, out,
+                    kernels.rowSparseGemmTransA(on, out, in, current, 0, in, scaled[t + 1], 0, out,
                             true, grads, above.weightOffset(), out);
-                    kernels.gemmSupported(on, out, in, current, 0, in, p, above.weightOffset(), out, other, 0, out);
+                    kernels.rowSparseGemm(on, out, in, current, 0, in, p, above.weightOffset(), out, other, 0, out);
                 } else {
                     kernels.gemm(true, false, in, out, stacked, current, 0, in, scaled[t + 1], 0, out,
                             true, grads, above.weightOffset(), out);
@@ -232,7 +232,7 @@ final class DeepJacobian {
     /** Lists the stacked rows (sample, code unit) of the chunk, leaving out ReLU codes that are off. */
     private int stackRows(int start, int n) {
         float[] d = slopes.get(last).slope();
-        for (RowSupports s : supports) {
+        for (RowSparsity s : supports) {
             if (s != null) {
                 s.clear();
             }

@@ -1,5 +1,7 @@
 package dev.aebench.perf;
 
+import dev.aebench.core.table.TextTable;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,26 +58,10 @@ public final class GateReport {
         return String.format(Locale.ROOT, format, v);
     }
 
-    /** Columns from {@code firstNumeric} up to (not including) each of {@code textColumns} are right-aligned. */
+    /** Columns before {@code firstNumeric} and the {@code textColumns} are left-aligned, the rest right-aligned. */
     private static String render(List<String[]> rows, int firstNumeric, int... textColumns) {
-        int cols = rows.get(0).length;
-        int[] width = new int[cols];
-        for (String[] r : rows) {
-            for (int c = 0; c < cols; c++) {
-                width[c] = Math.max(width[c], r[c].length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (String[] r : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int c = 0; c < cols; c++) {
-                int col = c;
-                boolean left = c < firstNumeric || Arrays.stream(textColumns).anyMatch(t -> t == col);
-                String cell = left ? String.format("%-" + width[c] + "s", r[c]) : String.format("%" + width[c] + "s", r[c]);
-                line.append(c == 0 ? "" : "  ").append(cell);
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
-        return out.toString();
+        TextTable t = TextTable.withHeader(rows.get(0)).leftAlignedFirst(firstNumeric).leftAligned(textColumns).rule(false);
+        rows.subList(1, rows.size()).forEach(t::row);
+        return t.render();
     }
 }

@@ -45,19 +45,19 @@ public interface Kernels extends AutoCloseable {
      * zero outside its group's support; B is {@code k x n}. The bits of
      * {@code gemm(false, false, s.rows(), n, k, a, aOff, lda, b, bOff, ldb, false, c, cOff, ldc)}.
      */
-    default void gemmSupported(RowSupports s, int n, int k, float[] a, int aOff, int lda,
+    default void rowSparseGemm(RowSparsity s, int n, int k, float[] a, int aOff, int lda,
                                float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
         gemm(false, false, s.rows(), n, k, a, aOff, lda, b, bOff, ldb, false, c, cOff, ldc);
     }
 
     /**
      * {@code C = A B} on each group's support x support, A {@code s.rows() x k} as in
-     * {@link #gemmSupported} and B {@code k x k}: for row r of a group, {@code C[r, j]} for j in
+     * {@link #rowSparseGemm} and B {@code k x k}: for row r of a group, {@code C[r, j]} for j in
      * the support is the dense product's (same bits), and 0 for every other j.
      */
-    default void gemmOnSupports(RowSupports s, int k, float[] a, int aOff, int lda,
-                                float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
-        gemmSupported(s, k, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    default void rowSparseGemmMasked(RowSparsity s, int k, float[] a, int aOff, int lda,
+                                     float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        rowSparseGemm(s, k, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
         for (int g = 0; g < s.groups(); g++) {
             for (int r = s.rowStart(g); r < s.rowEnd(g); r++) {
                 int x = s.indexStart(g);
@@ -74,22 +74,22 @@ public interface Kernels extends AutoCloseable {
 
     /**
      * {@code C = A^T B} (or {@code C +=} when {@code accumulate}) with A as in
-     * {@link #gemmSupported} and B {@code s.rows() x n}: C is {@code k x n}. The bits of
+     * {@link #rowSparseGemm} and B {@code s.rows() x n}: C is {@code k x n}. The bits of
      * {@code gemm(true, false, k, n, s.rows(), a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc)}.
      */
-    default void gemmTransASupported(RowSupports s, int n, int k, float[] a, int aOff, int lda,
+    default void rowSparseGemmTransA(RowSparsity s, int n, int k, float[] a, int aOff, int lda,
                                      float[] b, int bOff, int ldb, boolean accumulate, float[] c, int cOff, int ldc) {
         gemm(true, false, k, n, s.rows(), a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
     }
 
     /**
      * {@code C = sum over groups of A_g^T A_g} (or {@code C +=}, C symmetric on entry), with A as
-     * in {@link #gemmSupported} and A_g a group's rows: k x k. Unlike the dense {@link #gram}, each
+     * in {@link #rowSparseGemm} and A_g a group's rows: k x k. Unlike the dense {@link #gram}, each
      * group's sums start from zero and are added to C group by group, in order, so that only
      * the support x support block of each group is touched; every implementation gives these
      * bits, whatever the thread count.
      */
-    default void gramSupported(RowSupports s, int k, float[] a, int aOff, int lda, boolean accumulate,
+    default void rowSparseGram(RowSparsity s, int k, float[] a, int aOff, int lda, boolean accumulate,
                                float[] c, int cOff, int ldc) {
         if (!accumulate) {
             for (int i = 0; i < k; i++) {

@@ -440,7 +440,7 @@ final class VectorGemm {
 
     /** The lanes summed in a fixed order, then the scalar tail p in [kv, k). */
     private static float finish(FloatVector s, float[] a, int ai, float[] b, int bj, int kv, int k) {
-        float t = VectorKernels.sumLanes(s);
+        float t = VectorMath.sumLanes(s);
         for (int p = kv; p < k; p++) {
             t = Math.fma(a[ai + p], b[bj + p], t);
         }

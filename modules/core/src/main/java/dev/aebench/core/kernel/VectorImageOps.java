@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector loops for the per-plane image operations of {@link VectorKernels}, built from the same
- * deterministic {@link VectorKernels#exp} and {@link VectorKernels#tanh} as its dense passes.
+ * deterministic {@link VectorMath#exp} and {@link VectorMath#tanh} as its dense passes.
  */
 final class VectorImageOps {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -28,8 +28,8 @@ final class VectorImageOps {
                 v = switch (act) {
                     case IDENTITY -> v;
                     case RELU -> v.max(0f);
-                    case SIGMOID -> one.div(one.add(VectorKernels.exp(v.neg())));
-                    case TANH -> VectorKernels.tanh(v);
+                    case SIGMOID -> one.div(one.add(VectorMath.exp(v.neg())));
+                    case TANH -> VectorMath.tanh(v);
                 };
                 v.intoArray(z, i);
             }

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector loops for binary cross-entropy in {@link VectorKernels}, with a logarithm built, like
- * {@link VectorKernels#exp}, only from lane-wise IEEE operations, so the loss has the same bits
+ * {@link VectorMath#exp}, only from lane-wise IEEE operations, so the loss has the same bits
  * in interpreted and compiled code. Predictions are clamped to [1e-7, 1 - 1e-7] as in the scalar
  * kernels; the gradients are computed exactly as there.
  */
@@ -62,7 +62,7 @@ final class VectorLosses {
             sum = sum.add(bce(yv, tv));
             yv.sub(tv).mul(g).intoArray(gz, i);
         }
-        double s = VectorKernels.sumLanes(sum);
+        double s = VectorMath.sumLanes(sum);
         for (; i < to; i++) {
             s += scalarBce(y[i], t[i]);
             gz[i] = g * (y[i] - t[i]);
@@ -84,7 +84,7 @@ final class VectorLosses {
                 p.sub(tv).mul(g).div(p.mul(one.sub(p))).intoArray(grad, i);
             }
         }
-        double s = VectorKernels.sumLanes(sum);
+        double s = VectorMath.sumLanes(sum);
         for (; i < to; i++) {
             s += scalarBce(y[i], t[i]);
             if (grad != null) {

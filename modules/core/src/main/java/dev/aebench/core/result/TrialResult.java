@@ -1,21 +1,33 @@
 package dev.aebench.core.result;
 
+import dev.aebench.core.metric.Metrics;
+import dev.aebench.core.metric.TrialMetrics;
+
+import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
- * The outcome of one trial: what was trained, how fast, how well, and where it came from.
- * Serialised as one JSON line with the field names the README documents.
+ * The outcome of one trial: what was trained ({@code model}, resolved {@code params}, seed,
+ * epochs), what was measured ({@code metrics}: every figure by name, see
+ * {@link dev.aebench.core.metric}), where the wall time went ({@code time}, seconds by phase)
+ * and where it came from ({@code provenance}). Serialised as one JSON line.
  */
-public record TrialResult(String model, Map<String, String> params, long seed, int epochs, long paramCount,
-                          int codeDim, double secPerEpoch, double firstEpochSec, double finalTrainLoss,
-                          double testMse, double probeAcc, double probeSec, List<Double> lossCurve,
-                          Map<String, Double> extra, Provenance provenance) {
+public record TrialResult(String model, Map<String, String> params, long seed, int epochs, Metrics metrics,
+                          Metrics time, Provenance provenance) {
     public TrialResult {
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
-        lossCurve = List.copyOf(lossCurve);
-        extra = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extra));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(time, "time");
+    }
+
+    public double metric(String name) {
+        return metrics.number(name);
+    }
+
+    public double testMse() {
+        return metrics.number(TrialMetrics.TEST_MSE);
     }
 
     /** Ordered fields for the JSON line; non-finite numbers become null. */
@@ -25,23 +37,9 @@ public record TrialResult(String model, Map<String, String> params, long seed, i
         m.put("params", params);
         m.put("seed", seed);
         m.put("epochs", epochs);
-        m.put("param_count", paramCount);
-        m.put("code_dim", codeDim);
-        m.put("sec_per_epoch", num(secPerEpoch));
-        m.put("first_epoch_sec", num(firstEpochSec));
-        m.put("final_train_loss", num(finalTrainLoss));
-        m.put("test_mse", num(testMse));
-        m.put("probe_acc", num(probeAcc));
-        m.put("probe_sec", num(probeSec));
-        for (Map.Entry<String, Double> e : extra.entrySet()) {
-            m.put(e.getKey(), num(e.getValue()));
-        }
-        m.put("loss_curve", lossCurve);
+        m.put("metrics", metrics.toMap());
+        m.put("time", time.toMap());
         m.put("provenance", provenance.toMap());
         return m;
-    }
-
-    private static Object num(double d) {
-        return Double.isFinite(d) ? d : null;
     }
 }

@@ -1,67 +1,59 @@
 package dev.aebench.runner.cli;
 
+import dev.aebench.core.metric.Metrics;
 import dev.aebench.core.result.TrialResult;
+import dev.aebench.core.table.TextTable;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
-/** A plain aligned text table of trial results, one row each. */
+/**
+ * Trial results as a text table, one row each: the common metrics under short titles first,
+ * then every other numeric metric present under its own name (lists such as the loss curve
+ * are left to the JSON line and the reports).
+ */
 final class ResultTable {
+    /** Metric name to column title and format, in column order. */
+    private static final Map<String, String[]> COMMON = new LinkedHashMap<>();
+
+    static {
+        COMMON.put("param_count", new String[] {"params", "%.0f"});
+        COMMON.put("sec_per_epoch", new String[] {"s/epoch", "%.3f"});
+        COMMON.put("first_epoch_sec", new String[] {"1st epoch s", "%.3f"});
+        COMMON.put("final_train_loss", new String[] {"train loss", "%.5f"});
+        COMMON.put("test_mse", new String[] {"test MSE", "%.5f"});
+        COMMON.put("probe_acc", new String[] {"probe acc", "%.4f"});
+        COMMON.put("probe_sec", new String[] {"probe s", "%.1f"});
+        COMMON.put("code_dim", new String[] {"code", "%.0f"});
+    }
+
     private ResultTable() {
     }
 
     static String render(List<TrialResult> results) {
-        List<String> header = new ArrayList<>(List.of("model", "params", "epochs", "s/epoch", "1st epoch s",
-                "train loss", "test MSE", "probe acc", "probe s", "code"));
-        Set<String> extras = new LinkedHashSet<>();
+        List<String> header = new ArrayList<>(List.of("model", "epochs"));
+        COMMON.values().forEach(c -> header.add(c[0]));
+        Set<String> others = new LinkedHashSet<>();
         for (TrialResult r : results) {
-            extras.addAll(r.extra().keySet());
+            r.metrics().numberNames().stream().filter(n -> !COMMON.containsKey(n)).forEach(others::add);
         }
-        header.addAll(extras);
-        List<List<String>> rows = new ArrayList<>();
+        header.addAll(others);
+        TextTable table = TextTable.withHeader(header).leftAligned(0);
         for (TrialResult r : results) {
-            List<String> row = new ArrayList<>(List.of(r.model(), Long.toString(r.paramCount()),
-                    Integer.toString(r.epochs()), fmt(r.secPerEpoch(), "%.3f"), fmt(r.firstEpochSec(), "%.3f"),
-                    fmt(r.finalTrainLoss(), "%.5f"), fmt(r.testMse(), "%.5f"), fmt(r.probeAcc(), "%.4f"),
-                    fmt(r.probeSec(), "%.1f"), Integer.toString(r.codeDim())));
-            for (String e : extras) {
-                Double v = r.extra().get(e);
-                row.add(v == null ? "" : fmt(v, "%.5g"));
+            Metrics m = r.metrics();
+            List<String> row = new ArrayList<>(List.of(r.model(), Integer.toString(r.epochs())));
+            COMMON.forEach((name, c) -> row.add(fmt(m.number(name), c[1])));
+            for (String e : others) {
+                row.add(m.has(e) ? fmt(m.number(e), "%.5g") : "");
             }
-            rows.add(row);
+            table.row(row);
         }
-        int[] width = new int[header.size()];
-        for (int c = 0; c < header.size(); c++) {
-            width[c] = header.get(c).length();
-            for (List<String> row : rows) {
-                width[c] = Math.max(width[c], row.get(c).length());
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        line(sb, header, width);
-        StringBuilder rule = new StringBuilder();
-        for (int c = 0; c < width.length; c++) {
-            rule.append(c == 0 ? "" : "  ").append("-".repeat(width[c]));
-        }
-        sb.append(rule).append('\n');
-        for (List<String> row : rows) {
-            line(sb, row, width);
-        }
-        return sb.toString();
-    }
-
-    private static void line(StringBuilder sb, List<String> cells, int[] width) {
-        for (int c = 0; c < cells.size(); c++) {
-            String cell = cells.get(c);
-            if (c > 0) {
-                sb.append("  ");
-            }
-            sb.append(c == 0 ? String.format("%-" + width[c] + "s", cell) : String.format("%" + width[c] + "s", cell));
-        }
-        sb.append('\n');
+        return table.render();
     }
 
     private static String fmt(double v, String f) {

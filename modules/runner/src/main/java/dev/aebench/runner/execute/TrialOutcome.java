@@ -26,9 +26,10 @@ public record TrialOutcome(TrialStatus status, Map<String, Object> result, Strin
         return new TrialOutcome(status, null, error, seconds);
     }
 
-    /** A number from the result, or NaN. */
+    /** A number from the result's {@code metrics}, or NaN. */
     public double metric(String name) {
-        Object v = result == null ? null : result.get(name);
+        Object metrics = result == null ? null : result.get("metrics");
+        Object v = metrics instanceof Map<?, ?> m ? m.get(name) : null;
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 

@@ -12,20 +12,25 @@ import java.util.Map;
  */
 public record ConfigSummary(int block, String blockLabel, String model, String varying, String configId,
                             Map<String, String> params, int planned, int ok, int failed, int diverged,
-                            Stat valMse, Stat valProbeAcc, Stat testMse, Stat probeAcc, Stat secPerEpoch,
-                            boolean selected) {
+                            Map<String, Stat> figures, boolean selected) {
     public ConfigSummary {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
     }
 
     ConfigSummary withSelected(boolean s) {
         return new ConfigSummary(block, blockLabel, model, varying, configId, params, planned, ok, failed, diverged,
-                valMse, valProbeAcc, testMse, probeAcc, secPerEpoch, s);
+                figures, s);
+    }
+
+    /** The statistics of one figure over this configuration's finished seeds; {@link Stat#NONE} when none has it. */
+    public Stat stat(String figure) {
+        return figures.getOrDefault(figure, Stat.NONE);
     }
 
     /** The figure a selection criterion compares. */
     public Stat figure(Selection select) {
-        return select == Selection.VAL_PROBE_ACC ? valProbeAcc : valMse;
+        return stat(select.metric());
     }
 
     /** The varying hyperparameters, or "-" when the block has one configuration. */

@@ -1,6 +1,7 @@
 package dev.aebench.runner.summary;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aebench.core.result.RecordMetrics;
 import dev.aebench.runner.experiment.Selection;
 import dev.aebench.runner.plan.Plan;
 import dev.aebench.runner.plan.PlannedTrial;
@@ -13,6 +14,7 @@ import tech.tablesaw.api.Table;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +23,16 @@ import java.util.stream.Collectors;
 
 /**
  * Aggregates the records of a plan: a Tablesaw table with one row per planned (block,
- * configuration, seed), grouped by block and configuration for mean, standard deviation and count
- * of each figure and the number of trials per status. Then, per block, the configuration with the
+ * configuration, seed) and a column per figure — every numeric metric any finished trial
+ * recorded, and its {@code time_} phases, with no per-metric code — grouped by block and
+ * configuration for mean, standard deviation and count of each figure and the number of trials
+ * per status. Then, per block, the configuration with the
  * best mean validation figure (the plan's {@link Selection}: lowest {@code val_mse} or highest
  * {@code val_probe_acc}) is selected; with no validation split nothing is.
  */
 public final class Summarizer {
-    static final List<String> FIGURES = List.of("val_mse", "val_probe_acc", "test_mse", "probe_acc", "sec_per_epoch");
+    /** Figures shown first, in this order, when present; every other numeric metric follows in record order. */
+    static final List<String> LEADING = List.of("val_mse", "val_probe_acc", "test_mse", "probe_acc", "sec_per_epoch");
     static final List<String> STATUSES = List.of("ok", "failed", "diverged", "pending");
     private static final String KEY = "key";
 
@@ -35,9 +40,17 @@ public final class Summarizer {
     }
 
     public static Summary summarize(Plan plan, Map<String, JsonNode> records) {
-        Table trials = trialTable(plan, records);
-        Grouped stats = new Grouped(trials.summarize(FIGURES, AggregateFunctions.mean, AggregateFunctions.stdDev,
-                AggregateFunctions.countNonMissing).by(KEY));
+        Map<String, Map<String, Double>> figuresOf = new HashMap<>();
+        for (PlannedTrial t : plan.entries()) {
+            JsonNode r = records.get(t.id());
+            if (r != null && "ok".equals(r.path("status").asText())) {
+                figuresOf.put(t.id(), RecordMetrics.numbers(r));
+            }
+        }
+        List<String> figures = figureNames(plan, figuresOf);
+        Table trials = trialTable(plan, records, figuresOf, figures);
+        Grouped stats = figures.isEmpty() ? null : new Grouped(trials.summarize(figures, AggregateFunctions.mean,
+                AggregateFunctions.stdDev, AggregateFunctions.countNonMissing).by(KEY));
         Grouped counts = new Grouped(trials.summarize(STATUSES, AggregateFunctions.sum).by(KEY));
         Map<String, PlannedTrial> firstOfConfig = new LinkedHashMap<>();
         for (PlannedTrial t : plan.entries()) {
@@ -50,9 +63,12 @@ public final class Summarizer {
             int ok = counts.count(k, "ok");
             int failed = counts.count(k, "failed");
             int diverged = counts.count(k, "diverged");
+            Map<String, Stat> stat = new LinkedHashMap<>();
+            for (String f : figures) {
+                stat.put(f, stats.stat(k, f));
+            }
             configs.add(new ConfigSummary(t.block(), t.blockLabel(), t.model(), t.varying(), t.configId(), t.params(),
-                    ok + failed + diverged + counts.count(k, "pending"), ok, failed, diverged, stats.stat(k, "val_mse"),
-                    stats.stat(k, "val_probe_acc"), stats.stat(k, "test_mse"), stats.stat(k, "probe_acc"), stats.stat(k, "sec_per_epoch"), false));
+                    ok + failed + diverged + counts.count(k, "pending"), ok, failed, diverged, stat, false));
         }
         if (plan.validation() > 0) {
             configs = select(configs, plan.select());
@@ -60,14 +76,34 @@ public final class Summarizer {
         Set<String> planned = plan.trials().stream().map(PlannedTrial::id).collect(Collectors.toSet());
         int pending = (int) planned.stream().filter(id -> !records.containsKey(id)).count();
         int other = (int) records.keySet().stream().filter(id -> !planned.contains(id)).count();
-        return new Summary(plan.experiment(), plan.validation(), plan.select(), configs, pending, other);
+        return new Summary(plan.experiment(), plan.validation(), plan.select(), figures, configs, pending, other);
+    }
+
+    /** The leading figures that any finished trial has, then every other numeric figure in first-seen order. */
+    static List<String> figureNames(Plan plan, Map<String, Map<String, Double>> figuresOf) {
+        Set<String> seen = new LinkedHashSet<>();
+        for (PlannedTrial t : plan.entries()) {
+            Map<String, Double> f = figuresOf.get(t.id());
+            if (f != null) {
+                seen.addAll(f.keySet());
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (String f : LEADING) {
+            if (seen.remove(f)) {
+                out.add(f);
+            }
+        }
+        out.addAll(seen);
+        return out;
     }
 
     /** One row per plan entry: the key of its block and configuration, its figures, and its status as 0/1 columns. */
-    static Table trialTable(Plan plan, Map<String, JsonNode> records) {
+    static Table trialTable(Plan plan, Map<String, JsonNode> records, Map<String, Map<String, Double>> figuresOf,
+                            List<String> figureNames) {
         StringColumn key = StringColumn.create(KEY);
         Map<String, DoubleColumn> figures = new LinkedHashMap<>();
-        FIGURES.forEach(f -> figures.put(f, DoubleColumn.create(f)));
+        figureNames.forEach(f -> figures.put(f, DoubleColumn.create(f)));
         Map<String, DoubleColumn> statuses = new LinkedHashMap<>();
         STATUSES.forEach(s -> statuses.put(s, DoubleColumn.create(s)));
         for (PlannedTrial t : plan.entries()) {
@@ -77,9 +113,10 @@ public final class Summarizer {
                 status = "failed";
             }
             key.append(key(t));
+            Map<String, Double> values = figuresOf.getOrDefault(t.id(), Map.of());
             for (Map.Entry<String, DoubleColumn> f : figures.entrySet()) {
-                JsonNode v = r == null ? null : r.get(f.getKey());
-                f.getValue().append(status.equals("ok") && v != null && v.isNumber() ? v.asDouble() : Double.NaN);
+                Double v = values.get(f.getKey());
+                f.getValue().append(v == null ? Double.NaN : v);
             }
             for (Map.Entry<String, DoubleColumn> s : statuses.entrySet()) {
                 s.getValue().append(s.getKey().equals(status) ? 1 : 0);

@@ -1,6 +1,6 @@
 package dev.aebench.runner.summary;
 
-import dev.aebench.runner.experiment.Selection;
+import dev.aebench.core.table.TextTable;
 import dev.aebench.runner.store.AtomicFiles;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** A {@link Summary} as an aligned text table with the selection explained, or as CSV. */
+/**
+ * A {@link Summary} as an aligned text table with the selection explained (the leading figures:
+ * validation and test error, probe accuracies, seconds per epoch), or as CSV with
+ * {@code <figure>_mean}, {@code _sd} and {@code _n} for every figure summarised.
+ */
 public final class SummaryReport {
     private SummaryReport() {
     }
@@ -32,26 +36,24 @@ public final class SummaryReport {
                     s.otherRecords()));
         }
         sb.append('\n');
-        boolean valProbe = s.configs().stream().anyMatch(c -> c.valProbeAcc().n() > 0);
-        List<String> header = new ArrayList<>(List.of("", "block", "config", "seeds", "val_mse"));
-        if (valProbe) {
-            header.add("val_probe_acc");
-        }
-        header.addAll(List.of("test_mse", "probe_acc", "s/epoch"));
-        List<List<String>> rows = new ArrayList<>();
+        List<String> shown = s.figures().stream().filter(Summarizer.LEADING::contains).toList();
+        List<String> header = new ArrayList<>(List.of("", "block", "config", "seeds"));
+        shown.forEach(f -> header.add(f.equals("sec_per_epoch") ? "s/epoch" : f));
+        TextTable table = TextTable.withHeader(header).leftAlignedFirst(4);
         for (ConfigSummary c : s.configs()) {
             String seeds = c.ok() + "/" + c.planned()
                     + (c.failed() > 0 ? " " + c.failed() + " failed" : "")
                     + (c.diverged() > 0 ? " " + c.diverged() + " diverged" : "");
-            List<String> row = new ArrayList<>(List.of(c.selected() ? "*" : "", c.blockLabel(), c.configText(), seeds,
-                    c.valMse().format(5)));
-            if (valProbe) {
-                row.add(c.valProbeAcc().format(4));
-            }
-            row.addAll(List.of(c.testMse().format(5), c.probeAcc().format(4), c.secPerEpoch().format(2)));
-            rows.add(row);
+            List<String> row = new ArrayList<>(List.of(c.selected() ? "*" : "", c.blockLabel(), c.configText(), seeds));
+            shown.forEach(f -> row.add(c.stat(f).format(digits(f))));
+            table.row(row);
         }
-        sb.append(align(header, rows));
+        sb.append(table.render());
+        int more = s.figures().size() - shown.size();
+        if (more > 0) {
+            sb.append(String.format("(%d more figures per configuration in the CSV: aebench results summary DIR --csv FILE)%n",
+                    more));
+        }
         sb.append('\n');
         if (s.validation() > 0) {
             String criterion = s.select().higherIsBetter() ? "highest mean " + s.select().metric()
@@ -62,14 +64,15 @@ public final class SummaryReport {
             List<ConfigSummary> selected = s.selected();
             if (!selected.isEmpty()) {
                 sb.append("\nselected configurations (chosen on validation, reported on test):\n");
-                List<List<String>> sel = new ArrayList<>();
+                TextTable sel = TextTable.withHeader("block", "config", "chosen", s.select().metric(), "test_mse",
+                        "probe_acc").leftAlignedFirst(3);
                 for (ConfigSummary c : selected) {
                     long candidates = s.configs().stream().filter(o -> o.block() == c.block()).count();
-                    sel.add(List.of(c.blockLabel(), c.configText(), "best of " + candidates,
-                            c.figure(s.select()).format(s.select() == Selection.VAL_MSE ? 5 : 4),
-                            c.testMse().format(5), c.probeAcc().format(4)));
+                    sel.row(c.blockLabel(), c.configText(), "best of " + candidates,
+                            c.figure(s.select()).format(digits(s.select().metric())),
+                            c.stat("test_mse").format(5), c.stat("probe_acc").format(4));
                 }
-                sb.append(align(List.of("block", "config", "chosen", s.select().metric(), "test_mse", "probe_acc"), sel));
+                sb.append(sel.render());
             }
         } else {
             sb.append("no validation split (validation: 0): nothing is selected; every figure is on the test set, "
@@ -90,9 +93,10 @@ public final class SummaryReport {
         IntColumn failed = IntColumn.create("failed");
         IntColumn diverged = IntColumn.create("diverged");
         List<DoubleColumn> figures = new ArrayList<>();
-        for (String f : Summarizer.FIGURES) {
+        for (String f : s.figures()) {
             figures.add(DoubleColumn.create(f + "_mean"));
             figures.add(DoubleColumn.create(f + "_sd"));
+            figures.add(DoubleColumn.create(f + "_n"));
         }
         StringColumn params = StringColumn.create("params");
         for (ConfigSummary c : s.configs()) {
@@ -105,10 +109,11 @@ public final class SummaryReport {
             ok.append(c.ok());
             failed.append(c.failed());
             diverged.append(c.diverged());
-            Stat[] stats = {c.valMse(), c.valProbeAcc(), c.testMse(), c.probeAcc(), c.secPerEpoch()};
-            for (int i = 0; i < stats.length; i++) {
-                figures.get(2 * i).append(stats[i].n() > 0 ? stats[i].mean() : Double.NaN);
-                figures.get(2 * i + 1).append(stats[i].n() > 1 ? stats[i].sd() : Double.NaN);
+            for (int i = 0; i < s.figures().size(); i++) {
+                Stat st = c.stat(s.figures().get(i));
+                figures.get(3 * i).append(st.n() > 0 ? st.mean() : Double.NaN);
+                figures.get(3 * i + 1).append(st.n() > 1 ? st.sd() : Double.NaN);
+                figures.get(3 * i + 2).append(st.n());
             }
             StringJoiner p = new StringJoiner(";");
             for (Map.Entry<String, String> e : c.params().entrySet()) {
@@ -129,37 +134,11 @@ public final class SummaryReport {
         AtomicFiles.write(file, w.toString());
     }
 
-    private static String align(List<String> header, List<List<String>> rows) {
-        int[] width = new int[header.size()];
-        for (int c = 0; c < width.length; c++) {
-            width[c] = Math.max(1, header.get(c).length());
-            for (List<String> r : rows) {
-                width[c] = Math.max(width[c], r.get(c).length());
-            }
+    /** Decimals for a figure in the terminal table: accuracies 4, seconds 2, everything else 5. */
+    private static int digits(String figure) {
+        if (figure.endsWith("_acc")) {
+            return 4;
         }
-        StringBuilder sb = new StringBuilder();
-        line(sb, header, width);
-        List<String> rule = new ArrayList<>();
-        for (int w : width) {
-            rule.add("-".repeat(w));
-        }
-        line(sb, rule, width);
-        for (List<String> r : rows) {
-            line(sb, r, width);
-        }
-        return sb.toString();
-    }
-
-    private static void line(StringBuilder sb, List<String> cells, int[] width) {
-        StringBuilder l = new StringBuilder();
-        for (int c = 0; c < cells.size(); c++) {
-            if (c > 0) {
-                l.append("  ");
-            }
-            String cell = cells.get(c);
-            boolean left = c <= 3;
-            l.append(left ? String.format("%-" + width[c] + "s", cell) : String.format("%" + width[c] + "s", cell));
-        }
-        sb.append(l.toString().stripTrailing()).append('\n');
+        return figure.endsWith("_sec") || figure.startsWith("sec_") ? 2 : 5;
     }
 }

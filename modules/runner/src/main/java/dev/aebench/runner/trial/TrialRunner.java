@@ -14,6 +14,8 @@ import dev.aebench.core.model.ModelConfig;
 import dev.aebench.core.model.ModelContext;
 import dev.aebench.core.model.ModelFamily;
 import dev.aebench.core.model.ModelRegistry;
+import dev.aebench.core.metric.Metrics;
+import dev.aebench.core.metric.TrialMetrics;
 import dev.aebench.core.result.Provenance;
 import dev.aebench.core.result.TrialResult;
 import dev.aebench.core.train.EpochListener;
@@ -21,6 +23,7 @@ import dev.aebench.core.train.Evaluation;
 import dev.aebench.core.train.FitReport;
 import dev.aebench.probe.LabelledCodes;
 import dev.aebench.probe.LinearProbe;
+import dev.aebench.probe.ProbeMetrics;
 import dev.aebench.probe.ProbeOptions;
 import dev.aebench.probe.TrainedProbe;
 
@@ -42,9 +45,9 @@ import java.util.function.Consumer;
  */
 public final class TrialRunner {
     /** Name of the extra metric holding the reconstruction error on the validation split. */
-    public static final String VAL_MSE = "val_mse";
+    public static final String VAL_MSE = TrialMetrics.VAL_MSE;
     /** Name of the extra metric holding the probe's accuracy on the validation split (probe trained on the rest). */
-    public static final String VAL_PROBE_ACC = "val_probe_acc";
+    public static final String VAL_PROBE_ACC = ProbeMetrics.VAL_PROBE_ACC;
 
     private final ModelRegistry registry;
 
@@ -59,6 +62,7 @@ public final class TrialRunner {
     }
 
     public TrialResult run(TrialSpec spec, TrainTestData data, Consumer<String> log) {
+        double toTrial = PhaseClock.sinceJvmStart();
         ModelFamily family = registry.get(spec.model());
         ModelConfig config = ModelConfig.resolve(family, spec.settings());
         Dataset train = data.train();
@@ -73,19 +77,30 @@ public final class TrialRunner {
             train = train.slice(0, cut, "[fit]");
         }
         try (Kernels kernels = KernelFactory.create(spec.threads())) {
+            PhaseClock clock = new PhaseClock();
+            clock.record("jvm_to_trial_sec", toTrial);
             Provenance provenance = Provenance.capture(provenanceConfig(spec, config), spec.seed(), data.fingerprint(),
                     spec.threads(), kernels.name());
             KernelWarmup.ensure(kernels); // JIT-compile the vector code before anything is timed
+            clock.lap("warmup_wait_sec");
             ModelContext context = new ModelContext(train.height(), train.width(), spec.seed(), kernels);
             Autoencoder model = family.create(config, context);
             EpochListener listener = (e, n, loss, secs) ->
                     log.accept(String.format("epoch %d/%d  loss %.5f  %.2fs", e, n, loss, secs));
             FitReport fit = model.fit(train, spec.epochs(), listener);
-            double testMse = Evaluation.reconstructionMse(model, data.test());
-            double valMse = validation == null ? Double.NaN : Evaluation.reconstructionMse(model, validation);
-            double probeAcc = Double.NaN;
-            double probeSec = Double.NaN;
-            double valProbeAcc = Double.NaN;
+            clock.lap("train_sec");
+            Metrics metrics = new Metrics();
+            metrics.put(TrialMetrics.PARAM_COUNT, model.parameterCount());
+            metrics.put(TrialMetrics.CODE_DIM, model.codeDim());
+            metrics.put(TrialMetrics.SEC_PER_EPOCH, fit.secondsPerEpoch());
+            metrics.put(TrialMetrics.FIRST_EPOCH_SEC, fit.firstEpochSeconds());
+            metrics.put(TrialMetrics.FINAL_TRAIN_LOSS, fit.finalLoss());
+            metrics.put(TrialMetrics.TEST_MSE, Evaluation.reconstructionMse(model, data.test()));
+            if (validation != null) {
+                metrics.put(VAL_MSE, Evaluation.reconstructionMse(model, validation));
+            }
+            metrics.putAll(model.extraMetrics(data.test()));
+            clock.lap("eval_sec");
             LabelledCodes trainCodes = null;
             LabelledCodes testCodes = null;
             TrainedProbe trained = null;
@@ -93,37 +108,28 @@ public final class TrialRunner {
                 int dim = model.codeDim();
                 trainCodes = new LabelledCodes("training", Evaluation.encodeAll(model, train), train.labels(), dim);
                 testCodes = new LabelledCodes("test", Evaluation.encodeAll(model, data.test()), data.test().labels(), dim);
+                LabelledCodes valCodes = validation == null ? null : new LabelledCodes("validation",
+                        Evaluation.encodeAll(model, validation), validation.labels(), dim);
+                clock.lap("encode_sec");
                 LinearProbe probe = new LinearProbe(ProbeOptions.defaults().withSeed(spec.seed()));
-                long p0 = System.nanoTime();
                 trained = probe.train(trainCodes);
-                probeAcc = trained.accuracy(testCodes);
-                probeSec = (System.nanoTime() - p0) / 1e9;
-                if (validation != null) {
-                    valProbeAcc = trained.accuracy(new LabelledCodes("validation", Evaluation.encodeAll(model, validation),
-                            validation.labels(), dim));
+                double probeAcc = trained.accuracy(testCodes);
+                metrics.put(ProbeMetrics.PROBE_ACC, probeAcc);
+                if (valCodes != null) {
+                    metrics.put(VAL_PROBE_ACC, trained.accuracy(valCodes));
                 }
+                double probeSec = clock.lap("probe_sec");
+                metrics.put(ProbeMetrics.PROBE_SEC, probeSec);
                 log.accept(String.format("probe accuracy %.4f  %.1fs", probeAcc, probeSec));
             }
-            Map<String, Double> extra = new LinkedHashMap<>();
-            if (validation != null) {
-                extra.put(VAL_MSE, valMse);
-                if (spec.probe()) {
-                    extra.put(VAL_PROBE_ACC, valProbeAcc);
-                }
-            }
-            extra.putAll(model.extraMetrics(data.test()));
             AnalysisReport analysis = Analyses.run(new AnalysisInputs(model, EncoderViews.of(model), train, data.test(),
                     trainCodes == null ? null : trainCodes.codes(), testCodes == null ? null : testCodes.codes(),
                     trained == null ? null : trained::predict, kernels, spec.seed()), spec.analysis());
-            analysis.metrics().asMap().forEach((k, v) -> {
-                if (v instanceof Double d) {
-                    extra.put(k, d);
-                }
-            });
-            extra.put("analysis_sec", analysis.seconds());
-            return new TrialResult(spec.model(), config.values(), spec.seed(), spec.epochs(), model.parameterCount(),
-                    model.codeDim(), fit.secondsPerEpoch(), fit.firstEpochSeconds(), fit.finalLoss(), testMse, probeAcc,
-                    probeSec, fit.epochLoss(), extra, provenance);
+            metrics.putAll(analysis.metrics());
+            clock.lap("analysis_sec");
+            metrics.putList(TrialMetrics.LOSS_CURVE, fit.epochLoss());
+            return new TrialResult(spec.model(), config.values(), spec.seed(), spec.epochs(), metrics, clock.phases(),
+                    provenance);
         }
     }
 

@@ -44,8 +44,8 @@ class DenseFamiliesQualityTest {
         CliRunner r = CliRunner.run(args.toArray(String[]::new));
         assertEquals(0, r.exit(), () -> "stderr: " + r.err());
         JsonNode line = JsonLines.read(dir.resolve("r.jsonl")).get(0);
-        double mse = line.get("test_mse").asDouble();
-        double acc = line.get("probe_acc").asDouble();
+        double mse = line.get("metrics").get("test_mse").asDouble();
+        double acc = line.get("metrics").get("probe_acc").asDouble();
         assertTrue(mse <= torchMse * 1.05, model + " " + sets + ": test MSE " + mse + " vs PyTorch " + torchMse);
         assertTrue(acc >= torchProbe - 0.01, model + " " + sets + ": probe " + acc + " vs PyTorch " + torchProbe);
         if (model.equals("cae")) {

@@ -71,12 +71,12 @@ class SummarizerTest {
         ConfigSummary a = s.configs().get(0);
         assertEquals("lr=0.1", a.varying());
         assertEquals(3, a.ok());
-        assertEquals(0.032, a.valMse().mean(), 1e-12);
-        assertEquals(0.002, a.valMse().sd(), 1e-12, "sample standard deviation");
+        assertEquals(0.032, a.stat("val_mse").mean(), 1e-12);
+        assertEquals(0.002, a.stat("val_mse").sd(), 1e-12, "sample standard deviation");
         ConfigSummary b = s.configs().get(1);
         assertEquals(2, b.ok());
         assertEquals(1, b.diverged());
-        assertEquals(0.0205, b.valMse().mean(), 1e-12);
+        assertEquals(0.0205, b.stat("val_mse").mean(), 1e-12);
         assertTrue(b.selected());
         assertFalse(a.selected());
         ConfigSummary c = s.configs().get(2);
@@ -121,5 +121,35 @@ class SummarizerTest {
         List<String> rows = Files.readAllLines(csv);
         assertEquals(4, rows.size());
         assertTrue(rows.get(2).startsWith("ae,ae,lr=0.01,B,true,3,2,0,1,0.0205,"), rows.get(2));
+    }
+
+    @Test
+    void everyNumericMetricAndTimePhaseIsSummarisedWithNoPerMetricCode(@TempDir Path tmp) throws Exception {
+        Map<String, JsonNode> r = new LinkedHashMap<>();
+        double[][] values = {{0.030, 1.0, 7.0}, {0.034, 3.0, 9.0}};
+        for (int s = 0; s < 2; s++) {
+            ObjectNode n = JsonLines.mapper().createObjectNode();
+            n.put("trial_id", "a" + s);
+            n.put("status", "ok");
+            n.put("seed", s);
+            ObjectNode m = n.putObject("metrics");
+            m.put("val_mse", values[s][0]);
+            m.put("a_new_metric", values[s][1]);
+            m.putArray("loss_curve").add(0.5).add(0.4);
+            n.putObject("time").put("train_sec", values[s][2]);
+            r.put("a" + s, n);
+        }
+        Summary s = Summarizer.summarize(plan(10), r);
+        assertEquals(List.of("val_mse", "a_new_metric", "time_train_sec"), s.figures(),
+                "lists (the loss curve) and bookkeeping (seed) are not figures");
+        ConfigSummary a = s.configs().get(0);
+        assertEquals(2.0, a.stat("a_new_metric").mean(), 1e-12);
+        assertEquals(Math.sqrt(2.0), a.stat("a_new_metric").sd(), 1e-12, "sample sd of 1 and 3");
+        assertEquals(8.0, a.stat("time_train_sec").mean(), 1e-12);
+        Path csv = tmp.resolve("s.csv");
+        SummaryReport.writeCsv(s, csv);
+        List<String> rows = Files.readAllLines(csv);
+        assertTrue(rows.get(0).contains("a_new_metric_mean,a_new_metric_sd,a_new_metric_n,time_train_sec_mean"), rows.get(0));
+        assertTrue(rows.get(1).contains(",2.0,1.414213562373095"), rows.get(1));
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
  * {@code hutchinson:lambda[:k]}: the contractive penalty estimated with k Gaussian probes per
  * sample (1 when omitted), see {@link ProbedJacobian}.
  */
-public final class HutchinsonPenalty implements PenaltyProvider {
+public final class HutchinsonPenaltyProvider implements PenaltyProvider {
     @Override
     public String name() {
         return "hutchinson";

@@ -12,7 +12,7 @@ import java.util.List;
  * {@code l1:w}: {@code w * mean over the batch of sum_j |h_j|} on the code layer. Its gradient
  * with respect to a code unit is {@code (w / B) sign(h)} (0 at exactly 0).
  */
-public final class L1ActivityPenalty implements PenaltyProvider {
+public final class L1ActivityPenaltyProvider implements PenaltyProvider {
     @Override
     public String name() {
         return "l1";

@@ -12,7 +12,7 @@ import java.util.Arrays;
  * <p>A reusable buffer: {@link #clear} and {@link #addGroup} each step, no allocation once it
  * has grown to the largest step.
  */
-public final class RowSupports {
+public final class RowSparsity {
     private int groups;
     private int[] rowStart = new int[] {0};
     private int[] indexStart = new int[] {0};
@@ -109,7 +109,7 @@ public final class RowSupports {
     }
 
     /** Total support entries over all groups, weighted by rows: the multiply-adds per output column. */
-    public long supportedEntries() {
+    public long multiplyAddsPerColumn() {
         long sum = 0;
         for (int g = 0; g < groups; g++) {
             sum += (long) (rowEnd(g) - rowStart(g)) * (indexEnd(g) - indexStart(g));

@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of 0 to 21 rows, empty and full supports, widths that are not multiples of the vector width,
  * offsets and padded leading dimensions.
  */
-class SupportedGemmTest {
+class RowSparseGemmTest {
 
     private static List<Kernels> kernels;
     private static ScalarKernels reference;
@@ -37,12 +37,12 @@ class SupportedGemmTest {
     }
 
     /** A with random groups and supports (zero outside them), plus the supports. */
-    private record Sparse(RowSupports supports, float[] a, int rows) {
+    private record Sparse(RowSparsity supports, float[] a, int rows) {
     }
 
     private static Sparse sparse(int k, int lda, int aOff, double density, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        RowSupports s = new RowSupports();
+        RowSparsity s = new RowSparsity();
         int[] sizes = {3, 0, 21, 8, 1, 13, 4, 9, 16, 2, 7};
         int rows = 0;
         float[] mask = new float[k];
@@ -94,7 +94,7 @@ class SupportedGemmTest {
                 reference.gemm(false, false, sp.rows(), n, k, sp.a(), aOff, lda, b, bOff, ldb, false, want, cOff, ldc);
                 for (Kernels kern : kernels) {
                     float[] got = fresh.clone();
-                    kern.gemmSupported(sp.supports(), n, k, sp.a(), aOff, lda, b, bOff, ldb, got, cOff, ldc);
+                    kern.rowSparseGemm(sp.supports(), n, k, sp.a(), aOff, lda, b, bOff, ldb, got, cOff, ldc);
                     assertArrayEquals(want, got, kern.name() + "/" + kern.threads() + " n=" + n + " k=" + k
                             + " density " + density);
                 }
@@ -113,8 +113,8 @@ class SupportedGemmTest {
                 float[] start = dense.clone();
                 reference.gemm(false, false, sp.rows(), k, k, sp.a(), aOff, lda, b, bOff, ldb, false, dense, cOff, ldc);
                 float[] want = start.clone();
-                reference.gemmOnSupports(sp.supports(), k, sp.a(), aOff, lda, b, bOff, ldb, want, cOff, ldc);
-                RowSupports s = sp.supports();
+                reference.rowSparseGemmMasked(sp.supports(), k, sp.a(), aOff, lda, b, bOff, ldb, want, cOff, ldc);
+                RowSparsity s = sp.supports();
                 for (int g = 0; g < s.groups(); g++) {
                     boolean[] on = new boolean[k];
                     for (int x = s.indexStart(g); x < s.indexEnd(g); x++) {
@@ -129,7 +129,7 @@ class SupportedGemmTest {
                 }
                 for (Kernels kern : kernels) {
                     float[] got = start.clone();
-                    kern.gemmOnSupports(sp.supports(), k, sp.a(), aOff, lda, b, bOff, ldb, got, cOff, ldc);
+                    kern.rowSparseGemmMasked(sp.supports(), k, sp.a(), aOff, lda, b, bOff, ldb, got, cOff, ldc);
                     assertArrayEquals(want, got, kern.name() + "/" + kern.threads() + " k=" + k + " density " + density);
                 }
             }
@@ -150,7 +150,7 @@ class SupportedGemmTest {
                         want, cOff, ldc);
                 for (Kernels kern : kernels) {
                     float[] got = start.clone();
-                    kern.gemmTransASupported(sp.supports(), n, k, sp.a(), aOff, lda, b, bOff, ldb, accumulate,
+                    kern.rowSparseGemmTransA(sp.supports(), n, k, sp.a(), aOff, lda, b, bOff, ldb, accumulate,
                             got, cOff, ldc);
                     assertArrayEquals(want, got, kern.name() + "/" + kern.threads() + " n=" + n + " k=" + k
                             + " accumulate " + accumulate);
@@ -173,9 +173,9 @@ class SupportedGemmTest {
                     }
                 }
                 float[] want = start.clone();
-                reference.gramSupported(sp.supports(), k, sp.a(), aOff, lda, accumulate, want, cOff, ldc);
+                reference.rowSparseGram(sp.supports(), k, sp.a(), aOff, lda, accumulate, want, cOff, ldc);
                 // the reference against double sums of the dense A^T A
-                RowSupports s = sp.supports();
+                RowSparsity s = sp.supports();
                 for (int i = 0; i < k; i++) {
                     for (int j = 0; j < k; j++) {
                         double sum = accumulate ? start[cOff + i * ldc + j] : 0;
@@ -190,7 +190,7 @@ class SupportedGemmTest {
                 }
                 for (Kernels kern : kernels) {
                     float[] got = start.clone();
-                    kern.gramSupported(sp.supports(), k, sp.a(), aOff, lda, accumulate, got, cOff, ldc);
+                    kern.rowSparseGram(sp.supports(), k, sp.a(), aOff, lda, accumulate, got, cOff, ldc);
                     assertArrayEquals(want, got, kern.name() + "/" + kern.threads() + " k=" + k
                             + " accumulate " + accumulate);
                 }
@@ -200,7 +200,7 @@ class SupportedGemmTest {
 
     @Test
     void supportsAreRecordedInOrder() {
-        RowSupports s = new RowSupports();
+        RowSparsity s = new RowSparsity();
         s.addGroup(2, new float[] {0f, 1f, 0f, -2f}, 0, 4);
         s.addGroup(2, 0, 3);
         s.addGroup(5);
@@ -212,7 +212,7 @@ class SupportedGemmTest {
         assertEquals(3, s.index(s.indexStart(0) + 1));
         assertEquals(s.indexStart(2), s.indexEnd(2));
         assertEquals(4, s.columnsSpanned());
-        assertEquals(2L * 2, s.supportedEntries());
+        assertEquals(2L * 2, s.multiplyAddsPerColumn());
         s.clear();
         assertEquals(0, s.rows());
         assertThrows(IllegalArgumentException.class, () -> s.addGroup(1, 2, 1));
@@ -222,14 +222,14 @@ class SupportedGemmTest {
 
     @Test
     void anIndexBeyondTheInnerDimensionIsRejected() {
-        RowSupports s = new RowSupports();
+        RowSparsity s = new RowSparsity();
         s.addGroup(1, 0, 9);
         float[] a = new float[10];
         float[] b = new float[10 * 4];
         float[] c = new float[4];
         try (Kernels k = new VectorKernels(1)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> k.gemmSupported(s, 4, 5, a, 0, 10, b, 0, 4, c, 0, 4));
+                    () -> k.rowSparseGemm(s, 4, 5, a, 0, 10, b, 0, 4, c, 0, 4));
             assertTrue(e.getMessage().contains("9"), e.getMessage());
         }
     }

@@ -7,7 +7,7 @@ import dev.aebench.core.objective.PenaltyProvider;
 import java.util.List;
 
 /** {@code jacobian:lambda}: the exact contractive penalty for any dense encoder (see {@link ExactJacobianNorm}). */
-public final class JacobianPenalty implements PenaltyProvider {
+public final class JacobianPenaltyProvider implements PenaltyProvider {
     @Override
     public String name() {
         return "jacobian";

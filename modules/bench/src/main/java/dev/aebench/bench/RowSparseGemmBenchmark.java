@@ -1,7 +1,7 @@
 package dev.aebench.bench;
 
 import dev.aebench.core.kernel.Kernels;
-import dev.aebench.core.kernel.RowSupports;
+import dev.aebench.core.kernel.RowSparsity;
 import dev.aebench.core.kernel.VectorKernels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * 128 samples x 21 stacked rows (the code units that are on), 512 first-layer units of which
  * each sample has about half on. {@code product} is {@code V G} (G 512 x 512), {@code gram} is
  * {@code V^T V}; {@code dense} runs the plain GEMM / Gram on the same matrix (its zeros
- * included), {@code supported} the {@link RowSupports} kernels that skip them, {@code both}
- * (product only) {@code gemmOnSupports}, which also computes only the support's columns.
+ * included), {@code rowSparse} the {@link RowSparsity} kernels that skip them, {@code masked}
+ * (product only) {@code rowSparseGemmMasked}, which also computes only the support's columns.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
-public class SupportedGemmBenchmark {
+public class RowSparseGemmBenchmark {
     static final int UNITS = 512;
     static final int SAMPLES = 128;
     static final int ROWS_PER_SAMPLE = 21;
@@ -42,15 +42,15 @@ public class SupportedGemmBenchmark {
     @Param({"product", "gram"})
     public String op;
 
-    /** {@code dense}, {@code supported} (rows skip zeros), {@code both} (product on support x support only). */
-    @Param({"dense", "supported", "both"})
+    /** {@code dense}, {@code rowSparse} (rows skip zeros), {@code masked} (product on support x support only). */
+    @Param({"dense", "rowSparse", "masked"})
     public String path;
 
     @Param({"2"})
     public int threads;
 
     private Kernels kernels;
-    private final RowSupports supports = new RowSupports();
+    private final RowSparsity supports = new RowSparsity();
     private float[] v;
     private float[] g;
     private float[] out;
@@ -92,15 +92,15 @@ public class SupportedGemmBenchmark {
         if (op.equals("product")) {
             if (dense) {
                 kernels.gemm(false, false, rows, UNITS, UNITS, v, 0, UNITS, g, 0, UNITS, false, out, 0, UNITS);
-            } else if (path.equals("both")) {
-                kernels.gemmOnSupports(supports, UNITS, v, 0, UNITS, g, 0, UNITS, out, 0, UNITS);
+            } else if (path.equals("masked")) {
+                kernels.rowSparseGemmMasked(supports, UNITS, v, 0, UNITS, g, 0, UNITS, out, 0, UNITS);
             } else {
-                kernels.gemmSupported(supports, UNITS, UNITS, v, 0, UNITS, g, 0, UNITS, out, 0, UNITS);
+                kernels.rowSparseGemm(supports, UNITS, UNITS, v, 0, UNITS, g, 0, UNITS, out, 0, UNITS);
             }
-        } else if (dense || path.equals("both")) {
+        } else if (dense || path.equals("masked")) {
             kernels.gram(UNITS, rows, v, 0, UNITS, false, out, 0, UNITS);
         } else {
-            kernels.gramSupported(supports, UNITS, v, 0, UNITS, false, out, 0, UNITS);
+            kernels.rowSparseGram(supports, UNITS, v, 0, UNITS, false, out, 0, UNITS);
         }
         return out;
     }

@@ -6,7 +6,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Micro-kernels for products with a row-sparse A ({@link RowSupports}): the inner loop runs
+ * Micro-kernels for products with a row-sparse A ({@link RowSparsity}): the inner loop runs
  * over a group's support only, reading A and B in place through the index list. Like
  * {@link VectorGemm}, each lane accumulates with fused multiply-adds in increasing p, so the
  * bits are those of the dense kernels (which add the skipped products as exact zeros).
@@ -17,12 +17,12 @@ import jdk.incubator.vector.VectorSpecies;
  * runs through the groups in order. {@link #compress} and {@link #expand} move a row to a
  * group's support and back, for the products computed on support x support blocks.
  */
-final class SupportedGemm {
+final class RowSparseGemm {
     private static final VectorSpecies<Float> S = VectorGemm.S;
     private static final int L = VectorGemm.L;
     static final int PANEL = VectorGemm.PANEL;
 
-    private SupportedGemm() {
+    private RowSparseGemm() {
     }
 
     // ---- C = A B: rows [r0, r1) of one group, support idx[q0 .. q1) ----

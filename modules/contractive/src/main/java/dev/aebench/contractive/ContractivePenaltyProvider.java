@@ -14,7 +14,7 @@ import java.util.List;
  * {@code lambda * mean_b sum_j (h_bj (1 - h_bj))^2 ||W_j||^2}, for an encoder of one sigmoid
  * layer; other encoders are told to use {@code jacobian:lambda}.
  */
-public final class ContractivePenalty implements PenaltyProvider {
+public final class ContractivePenaltyProvider implements PenaltyProvider {
     @Override
     public String name() {
         return "contractive";

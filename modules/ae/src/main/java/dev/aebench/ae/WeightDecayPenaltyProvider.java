@@ -12,7 +12,7 @@ import java.util.List;
  * {@code l2:w}: weight decay, {@code w * sum of squared weights} over every layer's weights
  * (biases excluded), added to the objective; its gradient {@code 2 w W} goes straight to the arena.
  */
-public final class WeightDecayPenalty implements PenaltyProvider {
+public final class WeightDecayPenaltyProvider implements PenaltyProvider {
     @Override
     public String name() {
         return "l2";

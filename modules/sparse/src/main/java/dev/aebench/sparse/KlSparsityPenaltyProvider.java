@@ -16,7 +16,7 @@ import java.util.List;
  * property of the batch, not a mean of per-sample values. The code layer must be sigmoid so that
  * rhoHat is a firing rate in (0,1); rhoHat is clamped to [1e-7, 1 - 1e-7] (no gradient beyond).
  */
-public final class KlSparsityPenalty implements PenaltyProvider {
+public final class KlSparsityPenaltyProvider implements PenaltyProvider {
     private static final double CLAMP = 1e-7;
 
     @Override
