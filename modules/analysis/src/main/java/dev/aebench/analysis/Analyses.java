@@ -11,6 +11,8 @@ import dev.aebench.core.train.Evaluation;
 import org.apache.commons.math3.stat.descriptive.DescriptiveStatistics;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -27,8 +29,9 @@ public final class Analyses {
     public static AnalysisReport run(AnalysisInputs in, AnalysisOptions options) {
         long start = System.nanoTime();
         Metrics m = new Metrics();
+        Map<AnalysisName, Double> each = new EnumMap<>(AnalysisName.class);
         if (options.selected().isEmpty()) {
-            return new AnalysisReport(m, 0);
+            return new AnalysisReport(m, 0, each);
         }
         options.checkAgainst(in.test().size());
         Dataset test = in.test();
@@ -40,19 +43,24 @@ public final class Analyses {
                 || options.runs(AnalysisName.HASHING))) {
             testCodes = Evaluation.encodeAll(in.model(), test);
         }
+        long t = System.nanoTime();
         if (options.runs(AnalysisName.SATURATION)) {
             Saturation.Result s = Saturation.of(testCodes, test.size(), dim, act);
             m.put("saturation", s.saturated());
             m.put("never_active", s.neverActive());
+            t = lap(each, AnalysisName.SATURATION, t);
         }
         if (options.runs(AnalysisName.JACOBIAN) || options.runs(AnalysisName.SPECTRUM)) {
             jacobians(in, options, m);
+            t = lap(each, options.runs(AnalysisName.SPECTRUM) ? AnalysisName.SPECTRUM : AnalysisName.JACOBIAN, t);
         }
         if (options.runs(AnalysisName.CONTRACTION)) {
             contraction(in, options, m);
+            t = lap(each, AnalysisName.CONTRACTION, t);
         }
         if (options.runs(AnalysisName.ROBUSTNESS)) {
             robustness(in, m);
+            t = lap(each, AnalysisName.ROBUSTNESS, t);
         }
         if (options.runs(AnalysisName.KNN) || options.runs(AnalysisName.HASHING)) {
             float[] trainCodes = in.trainCodes() != null ? in.trainCodes() : Evaluation.encodeAll(in.model(), in.train());
@@ -62,19 +70,30 @@ public final class Analyses {
             for (int i = 0; i < rows.length; i++) {
                 labels[i] = test.labels()[rows[i]];
             }
+            t = System.nanoTime();
             if (options.runs(AnalysisName.KNN)) {
                 m.put("knn_acc", NearestNeighbours.accuracy(in.kernels(), queries, labels, trainCodes,
                         in.train().labels(), dim, NEIGHBOURS));
+                t = lap(each, AnalysisName.KNN, t);
             }
             if (options.runs(AnalysisName.HASHING)) {
-                float[] t = SemanticHashing.thresholds(trainCodes, in.train().size(), dim, act);
+                float[] cut = SemanticHashing.thresholds(trainCodes, in.train().size(), dim, act);
                 SemanticHashing.Result h = SemanticHashing.evaluate(in.kernels(), SemanticHashing.bits(queries, rows.length,
-                        dim, t), labels, SemanticHashing.bits(trainCodes, in.train().size(), dim, t), in.train().labels(), dim);
+                        dim, cut), labels, SemanticHashing.bits(trainCodes, in.train().size(), dim, cut),
+                        in.train().labels(), dim);
                 m.put("hash_precision_at_10", h.precisionAt10());
                 m.put("hash_map", h.meanAveragePrecision());
+                lap(each, AnalysisName.HASHING, t);
             }
         }
-        return new AnalysisReport(m, (System.nanoTime() - start) / 1e9);
+        return new AnalysisReport(m, (System.nanoTime() - start) / 1e9, each);
+    }
+
+    /** Records the seconds since {@code t} for {@code a} (the Jacobian norms and spectra share one pass); returns now. */
+    private static long lap(Map<AnalysisName, Double> each, AnalysisName a, long t) {
+        long now = System.nanoTime();
+        each.put(a, (now - t) / 1e9);
+        return now;
     }
 
     private static void jacobians(AnalysisInputs in, AnalysisOptions options, Metrics m) {

@@ -2,17 +2,15 @@ package dev.aebench.analysis;
 
 import dev.aebench.core.jacobian.DifferentiableEncoder;
 import dev.aebench.core.kernel.Kernels;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 
 import java.util.Arrays;
 
 /**
  * Per-point Jacobian figures of an encoder. For each point the exact Jacobian J (code x input)
  * comes from the encoder, then the Gram {@code J J^T} (code x code, on the kernels' GEMM; the
- * input-side {@code J^T J} when the code is wider). The Frobenius norm is the square root of its
- * trace; the singular values of J are the square roots of its eigenvalues (one symmetric
- * eigensolve, Commons Math), sorted from the largest.
+ * input-side {@code J^T J} when the code is wider), whose eigenvalues (one symmetric eigensolve, {@link SymmetricEigenvalues})
+ * are the squared singular values of J, sorted from the largest. The Frobenius norm is the root
+ * of the sum of squares of J.
  */
 final class JacobianStatistics {
     private final Kernels kernels;
@@ -29,7 +27,11 @@ final class JacobianStatistics {
         this.side = Math.min(code, in);
     }
 
-    /** The norms of the Jacobians at {@code rows} points of {@code x}, and, when {@code spectra} is not null, their singular values into {@code spectra[r]}. */
+    /**
+     * The norms of the Jacobians at {@code rows} points of {@code x}; for the first
+     * {@code spectrumRows} of them also their singular values, into {@code spectra[r]}. A norm
+     * alone is the root of the sum of squares of J; a spectrum needs the Gram.
+     */
     double[] norms(float[] x, int rows, double[][] spectra, int spectrumRows) {
         int chunk = encoder.jacobianRows();
         float[] jac = new float[chunk * code * in];
@@ -39,13 +41,14 @@ final class JacobianStatistics {
             int n = Math.min(chunk, rows - s);
             encoder.jacobians(Arrays.copyOfRange(x, s * in, (s + n) * in), n, jac);
             for (int r = 0; r < n; r++) {
-                gram(jac, r * code * in, gram);
-                double trace = 0;
-                for (int i = 0; i < side; i++) {
-                    trace += gram[i * side + i];
+                int off = r * code * in;
+                double sum = 0;
+                for (int i = off, end = off + code * in; i < end; i++) {
+                    sum += (double) jac[i] * jac[i];
                 }
-                norms[s + r] = Math.sqrt(Math.max(trace, 0));
+                norms[s + r] = Math.sqrt(sum);
                 if (spectra != null && s + r < spectrumRows) {
+                    gram(jac, off, gram);
                     spectra[s + r] = singularValues(gram, side);
                 }
             }
@@ -63,22 +66,16 @@ final class JacobianStatistics {
 
     /** Square roots of the eigenvalues of a symmetric {@code n x n} Gram matrix, largest first. */
     static double[] singularValues(float[] gram, int n) {
-        double[][] a = new double[n][n];
+        double[] a = new double[n * n];
         for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                a[i][j] = 0.5 * ((double) gram[i * n + j] + gram[j * n + i]);
+            for (int j = 0; j <= i; j++) {
+                a[i * n + j] = 0.5 * ((double) gram[i * n + j] + gram[j * n + i]);
             }
         }
-        double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(a, false)).getRealEigenvalues();
+        double[] ev = SymmetricEigenvalues.of(a, n);
         double[] sv = new double[n];
         for (int i = 0; i < n; i++) {
-            sv[i] = Math.sqrt(Math.max(ev[i], 0));
-        }
-        Arrays.sort(sv);
-        for (int i = 0; i < n / 2; i++) {
-            double t = sv[i];
-            sv[i] = sv[n - 1 - i];
-            sv[n - 1 - i] = t;
+            sv[i] = Math.sqrt(Math.max(ev[n - 1 - i], 0));
         }
         return sv;
     }

@@ -127,6 +127,9 @@ public final class TrialRunner {
                     trained == null ? null : trained::predict, kernels, spec.seed()), spec.analysis());
             metrics.putAll(analysis.metrics());
             clock.lap("analysis_sec");
+            if (!spec.analysis().selected().isEmpty()) {
+                log.accept(analysis.describe());
+            }
             metrics.putList(TrialMetrics.LOSS_CURVE, fit.epochLoss());
             return new TrialResult(spec.model(), config.values(), spec.seed(), spec.epochs(), metrics, clock.phases(),
                     provenance);
