@@ -149,7 +149,7 @@ public final class Analyses {
             nearest[i] = nn[i][0];
         }
         float[] neighbours = SeededSubset.gather(test.x(), d, nearest);
-        ContractionCurve.Result c = ContractionCurve.measure(in.model(), points, neighbours, rows.length,
+        ContractionCurve.Result c = ContractionCurve.measure(in.model(), in.kernels(), points, neighbours, rows.length,
                 options.directions(), CounterRandom.derive(in.seed(), 41_003));
         m.putList("contraction_radii", list(c.radii()));
         m.putList("contraction_ratio", list(c.random()));

@@ -22,7 +22,7 @@ public record AnalysisOptions(Set<AnalysisName> selected, int points, int spectr
     public static final int DEFAULT_POINTS = 500;
     public static final int DEFAULT_SPECTRUM_POINTS = 100;
     public static final int DEFAULT_DIRECTIONS = 8;
-    public static final int DEFAULT_QUERIES = 2000;
+    public static final int DEFAULT_QUERIES = 1000;
 
     public AnalysisOptions {
         selected = selected.isEmpty() ? EnumSet.noneOf(AnalysisName.class) : EnumSet.copyOf(selected);

@@ -2,11 +2,12 @@ package dev.aebench.analysis;
 
 import dev.aebench.core.model.Autoencoder;
 import dev.aebench.core.kernel.CounterRandom;
+import dev.aebench.core.kernel.Kernels;
 
 /**
  * How much the encoder contracts at a distance: for each radius r and test point x, the mean
  * of {@code |f(x + d) - f(x)| / |d|} over directions d drawn uniformly on the sphere of radius r
- * (normalised Gaussian vectors from a seeded counter stream), and the same ratio along the
+ * (normalised Gaussian vectors from the kernels' seeded counter-based generator), and the same ratio along the
  * direction of x's nearest other test image (on-manifold), plus the ratio at that image itself.
  * Radii are {@link #FACTORS} times the median distance from a point to its nearest other test
  * image, so the grid spans the data's own scale.
@@ -25,7 +26,7 @@ final class ContractionCurve {
      * {@code points} (rows x inputDim) with {@code neighbours} their nearest other test images
      * (same layout); {@code directions} random directions per point and radius.
      */
-    static Result measure(Autoencoder f, float[] points, float[] neighbours, int rows, int directions,
+    static Result measure(Autoencoder f, Kernels kernels, float[] points, float[] neighbours, int rows, int directions,
                           long seed) {
         int in = f.inputDim();
         int code = f.codeDim();
@@ -51,22 +52,21 @@ final class ContractionCurve {
         double[] manifold = new double[FACTORS.length];
         float[] moved = new float[rows * directions * in];
         float[] movedCodes = new float[rows * directions * code];
-        float[] dir = new float[in];
+        float[] gauss = new float[rows * directions * in];
         for (int k = 0; k < FACTORS.length; k++) {
             double radius = FACTORS[k] * scale;
             radii[k] = radius;
+            kernels.gaussian(CounterRandom.derive(seed, k), gauss, 0, gauss.length);
             for (int r = 0; r < rows; r++) {
                 for (int d = 0; d < directions; d++) {
-                    long stream = CounterRandom.derive(seed, ((long) k * rows + r) * directions + d);
+                    int row = (r * directions + d) * in;
                     double norm = 0;
                     for (int i = 0; i < in; i++) {
-                        dir[i] = CounterRandom.gaussian(stream, i);
-                        norm += (double) dir[i] * dir[i];
+                        norm += (double) gauss[row + i] * gauss[row + i];
                     }
                     float s = (float) (radius / Math.sqrt(norm));
-                    int row = (r * directions + d) * in;
                     for (int i = 0; i < in; i++) {
-                        moved[row + i] = points[r * in + i] + s * dir[i];
+                        moved[row + i] = points[r * in + i] + s * gauss[row + i];
                     }
                 }
             }

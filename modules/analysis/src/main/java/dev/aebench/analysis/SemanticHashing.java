@@ -57,41 +57,46 @@ final class SemanticHashing {
         int n = indexLabels.length;
         float[] qn = QueryBlocks.squaredNorms(queryBits, queries, dim);
         float[] in = QueryBlocks.squaredNorms(indexBits, n, dim);
-        int[] distance = new int[n];
-        int[] start = new int[dim + 2];
-        int[] order = new int[n];
+        short[] distance = new short[n];
+        int[] before = new int[dim + 2]; // items, then relevant items, at a smaller distance
+        int[] relevantBefore = new int[dim + 2];
+        int top = Math.min(TOP, n);
         double[] sums = new double[2];
         QueryBlocks.forEach(kernels, queryBits, queries, indexBits, n, dim, (q, products, off) -> {
-            Arrays.fill(start, 0);
+            Arrays.fill(before, 0);
+            Arrays.fill(relevantBefore, 0);
+            int label = queryLabels[q];
             for (int i = 0; i < n; i++) {
                 int d = Math.round(qn[q] + in[i] - 2f * products[off + i]);
-                distance[i] = d;
-                start[d + 1]++;
+                distance[i] = (short) d;
+                before[d + 1]++;
+                if (indexLabels[i] == label) {
+                    relevantBefore[d + 1]++;
+                }
             }
-            for (int d = 1; d < start.length; d++) {
-                start[d] += start[d - 1];
+            for (int d = 1; d < before.length; d++) {
+                before[d] += before[d - 1];
+                relevantBefore[d] += relevantBefore[d - 1];
             }
-            for (int i = 0; i < n; i++) {
-                order[start[distance[i]]++] = i; // stable: ties stay in index order
-            }
-            int label = queryLabels[q];
-            int hits = 0;
-            double precisionSum = 0;
+            // the ranking is by distance, ties in index order: scanning in index order, an item's
+            // rank is the items before its distance plus those of its distance seen so far
+            int relevant = 0;
             int topHits = 0;
-            for (int rank = 0; rank < n; rank++) {
-                if (indexLabels[order[rank]] == label) {
-                    hits++;
-                    precisionSum += (double) hits / (rank + 1);
-                }
-                if (rank == TOP - 1) {
-                    topHits = hits;
+            double precisionSum = 0;
+            for (int i = 0; i < n; i++) {
+                int d = distance[i];
+                int rank = before[d]++;
+                if (indexLabels[i] == label) {
+                    int hitsUpTo = ++relevantBefore[d];
+                    precisionSum += (double) hitsUpTo / (rank + 1);
+                    relevant++;
+                    if (rank < top) {
+                        topHits++;
+                    }
                 }
             }
-            if (n < TOP) {
-                topHits = hits;
-            }
-            sums[0] += (double) topHits / Math.min(TOP, n);
-            sums[1] += hits == 0 ? 0 : precisionSum / hits;
+            sums[0] += (double) topHits / top;
+            sums[1] += relevant == 0 ? 0 : precisionSum / relevant;
         });
         return new Result(sums[0] / queries, sums[1] / queries);
     }

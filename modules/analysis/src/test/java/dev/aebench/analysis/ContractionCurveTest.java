@@ -1,5 +1,7 @@
 package dev.aebench.analysis;
 
+import dev.aebench.core.kernel.Kernels;
+import dev.aebench.core.kernel.VectorKernels;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
@@ -21,7 +23,10 @@ class ContractionCurveTest {
         int rows = 5;
         float[] x = TestEncoders.uniform(rows * n, 2);
         float[] nb = TestEncoders.uniform(rows * n, 3);
-        ContractionCurve.Result c = ContractionCurve.measure(new TestEncoders.Linear(a), x, nb, rows, 6, 11);
+        ContractionCurve.Result c;
+        try (Kernels ks = new VectorKernels(1)) {
+            c = ContractionCurve.measure(new TestEncoders.Linear(a), ks, x, nb, rows, 6, 11);
+        }
         for (int k = 0; k < c.radii().length; k++) {
             assertEquals(s, c.random()[k], 1e-4, "random directions at radius " + c.radii()[k]);
             assertEquals(s, c.manifold()[k], 1e-4, "toward the neighbour at radius " + c.radii()[k]);
@@ -36,7 +41,10 @@ class ContractionCurveTest {
         int rows = 7;
         float[] x = TestEncoders.uniform(rows * n, 6);
         float[] nb = TestEncoders.uniform(rows * n, 7);
-        ContractionCurve.Result c = ContractionCurve.measure(new TestEncoders.Linear(a), x, nb, rows, 4, 12);
+        ContractionCurve.Result c;
+        try (Kernels ks = new VectorKernels(1)) {
+            c = ContractionCurve.measure(new TestEncoders.Linear(a), ks, x, nb, rows, 4, 12);
+        }
         double expected = 0;
         double[] dist = new double[rows];
         for (int r = 0; r < rows; r++) {
