@@ -13,9 +13,4 @@ public final class AeFamily extends DenseFamily {
     public String summary() {
         return "shallow undercomplete autoencoder (reference: 784-256-784, sigmoid, MSE)";
     }
-
-    @Override
-    protected Defaults defaults() {
-        return new Defaults("256", "sigmoid", "sigmoid", false, "mse");
-    }
 }

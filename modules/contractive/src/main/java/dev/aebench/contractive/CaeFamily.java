@@ -26,11 +26,6 @@ public final class CaeFamily extends DenseFamily {
     }
 
     @Override
-    protected Defaults defaults() {
-        return new Defaults("256", "sigmoid", "sigmoid", false, "mse");
-    }
-
-    @Override
     protected List<HyperParameter> extraHyperParameters() {
         return List.of(
                 HyperParameter.real("lambda", 0.1, 0, Double.MAX_VALUE,

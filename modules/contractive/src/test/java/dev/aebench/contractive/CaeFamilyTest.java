@@ -1,5 +1,6 @@
 package dev.aebench.contractive;
 
+import dev.aebench.core.testing.TestModels;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.dense.DenseAutoencoder;
 import dev.aebench.core.error.UserError;
@@ -37,7 +38,7 @@ class CaeFamilyTest {
 
     private static DenseAutoencoder build(Map<String, String> settings) {
         return (DenseAutoencoder) CAE.create(ModelConfig.resolve(CAE, settings),
-                new ModelContext(Fixtures.SIDE, Fixtures.SIDE, 7, KERNELS));
+                new ModelContext(TestModels.SIDE, TestModels.SIDE, 7, KERNELS));
     }
 
     @Test
@@ -84,29 +85,29 @@ class CaeFamilyTest {
         };
         for (String[] c : cases) {
             UserError e = assertThrows(UserError.class,
-                    () -> Fixtures.model(KERNELS, Activation.SIGMOID, c[0], 1, 8), c[0]);
+                    () -> TestModels.dense(KERNELS, Activation.SIGMOID, c[0], 1, 8), c[0]);
             assertTrue(e.getMessage().contains(c[1]), c[0] + ": " + e.getMessage());
             assertTrue(!e.getMessage().contains("\n"), "one line: " + e.getMessage());
         }
         UserError relu = assertThrows(UserError.class,
-                () -> Fixtures.model(KERNELS, Activation.RELU, "contractive:0.1", 1, 8));
+                () -> TestModels.dense(KERNELS, Activation.RELU, "contractive:0.1", 1, 8));
         assertTrue(relu.getMessage().contains("jacobian:0.1"), relu.getMessage());
     }
 
     @Test
     void describesItself() {
-        assertEquals("hutchinson:0.1:1", Fixtures.model(KERNELS, Activation.SIGMOID, "hutchinson:0.1", 1, 8)
+        assertEquals("hutchinson:0.1:1", TestModels.dense(KERNELS, Activation.SIGMOID, "hutchinson:0.1", 1, 8)
                 .penalties().get(0).describe());
-        assertEquals("jacobian:0.1", Fixtures.model(KERNELS, Activation.SIGMOID, "jacobian:0.1", 1, 8)
+        assertEquals("jacobian:0.1", TestModels.dense(KERNELS, Activation.SIGMOID, "jacobian:0.1", 1, 8)
                 .penalties().get(0).describe());
-        assertEquals("contractive:0.1", Fixtures.model(KERNELS, Activation.SIGMOID, "contractive:0.1", 1, 8)
+        assertEquals("contractive:0.1", TestModels.dense(KERNELS, Activation.SIGMOID, "contractive:0.1", 1, 8)
                 .penalties().get(0).describe());
     }
 
     @Test
     void trainsAndReportsTheTestPenalty() {
-        Dataset train = Fixtures.images(64, 1);
-        Dataset test = Fixtures.images(40, 2);
+        Dataset train = TestModels.images(64, 1);
+        Dataset test = TestModels.images(40, 2);
         for (Map<String, String> s : java.util.List.of(
                 Map.of("hidden", "8", "batch", "16"),
                 Map.of("hidden", "12,6", "jacobian", "exact", "batch", "16", "lambda", "1"),
@@ -122,7 +123,7 @@ class CaeFamilyTest {
 
     @Test
     void testPenaltyOfTheExactNormIsTheMeanSquaredJacobian() {
-        Dataset test = Fixtures.images(30, 3);
+        Dataset test = TestModels.images(30, 3);
         DenseAutoencoder m = build(Map.of("hidden", "12,6", "activation", "tanh", "jacobian", "exact", "lambda", "1"));
         double numeric = JacobianReference.meanSquaredNorm(m, test.x(), test.size(), 1e-2f);
         assertEquals(numeric, m.extraMetrics(test).get("test_penalty"), 1e-3 * numeric);

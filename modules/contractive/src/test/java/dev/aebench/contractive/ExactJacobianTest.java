@@ -1,5 +1,6 @@
 package dev.aebench.contractive;
 
+import dev.aebench.core.testing.TestModels;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.dense.DenseAutoencoder;
 import dev.aebench.core.kernel.Activation;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The values of the closed-form and exact penalties against each other and a numerical Jacobian. */
 class ExactJacobianTest {
     private static final Kernels KERNELS = KernelFactory.create(2);
-    private static final Dataset DATA = Fixtures.images(10, 9);
+    private static final Dataset DATA = TestModels.images(10, 9);
 
     @AfterAll
     static void close() {
@@ -33,8 +34,8 @@ class ExactJacobianTest {
 
     @Test
     void exactEqualsClosedFormOnOneSigmoidLayer() {
-        DenseAutoencoder closed = Fixtures.model(KERNELS, Activation.SIGMOID, "contractive:1", 3, 8);
-        DenseAutoencoder exact = Fixtures.model(KERNELS, Activation.SIGMOID, "jacobian:1", 3, 8);
+        DenseAutoencoder closed = TestModels.dense(KERNELS, Activation.SIGMOID, "contractive:1", 3, 8);
+        DenseAutoencoder exact = TestModels.dense(KERNELS, Activation.SIGMOID, "jacobian:1", 3, 8);
         double a = closed.forwardBackward(DATA.x(), DATA.size(), 1L);
         double b = exact.forwardBackward(DATA.x(), DATA.size(), 1L);
         assertEquals(a, b, 1e-12 * Math.abs(a));
@@ -43,8 +44,8 @@ class ExactJacobianTest {
 
     @Test
     void closedFormEqualsNumericalJacobian() {
-        DenseAutoencoder m = Fixtures.model(KERNELS, Activation.SIGMOID, "contractive:1", 3, 8);
-        Fixtures.scaleEncoder(m, 3f);
+        DenseAutoencoder m = TestModels.dense(KERNELS, Activation.SIGMOID, "contractive:1", 3, 8);
+        TestModels.scaleEncoder(m, 3f);
         double numeric = JacobianReference.meanSquaredNorm(m, DATA.x(), DATA.size(), 1e-2f);
         assertEquals(numeric, penaltyValue(m), 1e-3 * numeric);
     }
@@ -52,8 +53,8 @@ class ExactJacobianTest {
     @Test
     void exactEqualsNumericalJacobianOnThreeLayers() {
         for (Activation act : new Activation[] {Activation.SIGMOID, Activation.TANH, Activation.RELU}) {
-            DenseAutoencoder m = Fixtures.model(KERNELS, act, "jacobian:1", 21, 12, 8, 6);
-            Fixtures.scaleEncoder(m, 2f);
+            DenseAutoencoder m = TestModels.dense(KERNELS, act, "jacobian:1", 21, 12, 8, 6);
+            TestModels.scaleEncoder(m, 2f);
             double numeric = JacobianReference.meanSquaredNorm(m, DATA.x(), DATA.size(), 1e-2f);
             assertEquals(numeric, penaltyValue(m), 1e-3 * numeric, act.toString());
         }
@@ -61,7 +62,7 @@ class ExactJacobianTest {
 
     @Test
     void exactEqualsNumericalJacobianOnTwoWideLayers() {
-        DenseAutoencoder m = Fixtures.model(KERNELS, Activation.TANH, "jacobian:1", 5, 24, 10);
+        DenseAutoencoder m = TestModels.dense(KERNELS, Activation.TANH, "jacobian:1", 5, 24, 10);
         double numeric = JacobianReference.meanSquaredNorm(m, DATA.x(), DATA.size(), 1e-2f);
         assertEquals(numeric, penaltyValue(m), 1e-3 * numeric);
     }
@@ -69,8 +70,8 @@ class ExactJacobianTest {
     @Test
     void exactEqualsNumericalJacobianOnEightByEightImages() {
         Dataset images = dev.aebench.core.data.SyntheticImages.generate(40, 8, 3, 2);
-        DenseAutoencoder m = Fixtures.model(KERNELS, 8, Activation.SIGMOID, false, "jacobian:1", 8, 32, 16, 8);
-        Fixtures.scaleEncoder(m, 2f);
+        DenseAutoencoder m = TestModels.dense(KERNELS, 8, Activation.SIGMOID, false, "jacobian:1", 8, 32, 16, 8);
+        TestModels.scaleEncoder(m, 2f);
         m.forwardBackward(images.x(), images.size(), 1L);
         double value = m.penalties().get(0).apply(m, false);
         double numeric = JacobianReference.meanSquaredNorm(m, images.x(), images.size(), 1e-2f);
@@ -79,15 +80,15 @@ class ExactJacobianTest {
 
     @Test
     void lambdaScalesTheValue() {
-        DenseAutoencoder one = Fixtures.model(KERNELS, Activation.TANH, "jacobian:1", 5, 12, 8, 6);
-        DenseAutoencoder half = Fixtures.model(KERNELS, Activation.TANH, "jacobian:0.5", 5, 12, 8, 6);
+        DenseAutoencoder one = TestModels.dense(KERNELS, Activation.TANH, "jacobian:1", 5, 12, 8, 6);
+        DenseAutoencoder half = TestModels.dense(KERNELS, Activation.TANH, "jacobian:0.5", 5, 12, 8, 6);
         assertEquals(0.5 * penaltyValue(one), penaltyValue(half), 1e-6 * penaltyValue(one));
     }
 
     @Test
     void chunkedSamplesGiveTheSameValueAndGradients() {
-        DenseAutoencoder m = Fixtures.model(KERNELS, Activation.SIGMOID, "none", 17, 12, 8, 6);
-        Fixtures.scaleEncoder(m, 2f);
+        DenseAutoencoder m = TestModels.dense(KERNELS, Activation.SIGMOID, "none", 17, 12, 8, 6);
+        TestModels.scaleEncoder(m, 2f);
         m.forwardBackward(DATA.x(), DATA.size(), 1L);
         DeepJacobian whole = new DeepJacobian(m);
         DeepJacobian chunked = new DeepJacobian(m, DeepJacobian.floatsPerSample(m.layers()) * 3);

@@ -1,5 +1,6 @@
 package dev.aebench.contractive;
 
+import dev.aebench.core.testing.TestModels;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.dense.DenseAutoencoder;
 import dev.aebench.core.kernel.Activation;
@@ -15,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Hutchinson's estimate: unbiased for the exact norm, reproducible from the step seed. */
 class HutchinsonEstimateTest {
     private static final Kernels KERNELS = KernelFactory.create(2);
-    private static final Dataset DATA = Fixtures.images(8, 13);
+    private static final Dataset DATA = TestModels.images(8, 13);
     private static final int DRAWS = 2000;
 
     @AfterAll
@@ -24,8 +25,8 @@ class HutchinsonEstimateTest {
     }
 
     private static DenseAutoencoder model(String penalty) {
-        DenseAutoencoder m = Fixtures.model(KERNELS, Activation.TANH, penalty, 29, 12, 8, 6);
-        Fixtures.scaleEncoder(m, 2f);
+        DenseAutoencoder m = TestModels.dense(KERNELS, Activation.TANH, penalty, 29, 12, 8, 6);
+        TestModels.scaleEncoder(m, 2f);
         return m;
     }
 

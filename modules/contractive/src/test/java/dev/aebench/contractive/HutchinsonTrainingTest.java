@@ -1,5 +1,6 @@
 package dev.aebench.contractive;
 
+import dev.aebench.core.testing.TestModels;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.data.SyntheticImages;
 import dev.aebench.core.dense.DenseAutoencoder;
@@ -30,7 +31,7 @@ class HutchinsonTrainingTest {
     private static final int[] HIDDEN = {12, 8, 6};
     private static final String LAMBDA = "0.001";
     /** Continuous rank-3 data: the code must stay sensitive along 3 directions, so contraction has a trade-off. */
-    private static final Dataset ALL = SyntheticImages.lowRank(768, Fixtures.SIDE, new double[] {0.6, 0.45, 0.3}, 0.03, 41);
+    private static final Dataset ALL = SyntheticImages.lowRank(768, TestModels.SIDE, new double[] {0.6, 0.45, 0.3}, 0.03, 41);
     private static final Dataset TRAIN = ALL.slice(0, 512, "-train");
     private static final Dataset HELD_OUT = ALL.slice(512, 768, "-held-out");
 
@@ -42,8 +43,8 @@ class HutchinsonTrainingTest {
     private static DenseAutoencoder model(String penalty, long seed) {
         DenseSpec spec = new DenseSpec(HIDDEN, Activation.TANH, Activation.SIGMOID, false, LossKind.MSE, 3e-3f, 32,
                 "none", penalty);
-        return new DenseAutoencoder(spec, new ModelContext(Fixtures.SIDE, Fixtures.SIDE, seed, KERNELS),
-                Fixtures.OBJECTIVES);
+        return new DenseAutoencoder(spec, new ModelContext(TestModels.SIDE, TestModels.SIDE, seed, KERNELS),
+                TestModels.OBJECTIVES);
     }
 
     private static DenseAutoencoder trained(String penalty, int epochs, long seed) {
@@ -90,7 +91,7 @@ class HutchinsonTrainingTest {
     @Test
     void exactNormAgreesWithFiniteDifferences() {
         DenseAutoencoder m = trained("none", 3, 5);
-        Fixtures.scaleEncoder(m, 2f);
+        TestModels.scaleEncoder(m, 2f);
         double numeric = JacobianReference.meanSquaredNorm(m, HELD_OUT.x(), 40, 1e-2f);
         assertEquals(numeric, meanSquaredJacobian(m, HELD_OUT.x(), 40), 1e-3 * numeric);
     }

@@ -1,8 +1,9 @@
 package dev.aebench.contractive;
 
+import dev.aebench.core.testing.FiniteDifferences;
+import dev.aebench.core.testing.TestModels;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.dense.DenseAutoencoder;
-import dev.aebench.core.dense.GradientCheck;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.KernelFactory;
 import dev.aebench.core.kernel.Kernels;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class JacobianGradientTest {
     private static final Kernels KERNELS = KernelFactory.create(2);
-    private static final Dataset DATA = Fixtures.images(8, 5);
+    private static final Dataset DATA = TestModels.images(8, 5);
 
     @AfterAll
     static void close() {
@@ -26,9 +27,9 @@ class JacobianGradientTest {
     }
 
     private static void check(String penalty, Activation act, boolean tied, int... hidden) {
-        DenseAutoencoder m = Fixtures.model(KERNELS, act, tied, penalty, 11, hidden);
-        Fixtures.scaleEncoder(m, 2f);
-        GradientCheck.Result r = GradientCheck.run(m, DATA.x(), DATA.size(), 1234L, 1e-2f, 2e-4, 2e-2, 1);
+        DenseAutoencoder m = TestModels.dense(KERNELS, act, tied, penalty, 11, hidden);
+        TestModels.scaleEncoder(m, 2f);
+        FiniteDifferences.Result r = FiniteDifferences.checkDense(m, DATA.x(), DATA.size(), 1234L, 1, 1e-2f, 2e-4, 2e-2);
         assertTrue(r.passed(), penalty + " " + act + " " + java.util.Arrays.toString(hidden) + ": " + r);
         assertTrue(r.checked() > 0.9 * m.arena().size(), "too many kinks skipped: " + r);
     }
@@ -92,8 +93,8 @@ class JacobianGradientTest {
     void exactAndHutchinsonOnEightByEightImagesWhereTheProductsRunThreaded() {
         Dataset images = dev.aebench.core.data.SyntheticImages.generate(32, 8, 3, 6);
         for (String penalty : new String[] {"jacobian:2", "hutchinson:2:2"}) {
-            DenseAutoencoder m = Fixtures.model(KERNELS, 8, Activation.TANH, false, penalty, 3, 32, 16, 8);
-            GradientCheck.Result r = GradientCheck.run(m, images.x(), images.size(), 5L, 1e-2f, 2e-4, 2e-2, 7);
+            DenseAutoencoder m = TestModels.dense(KERNELS, 8, Activation.TANH, false, penalty, 3, 32, 16, 8);
+            FiniteDifferences.Result r = FiniteDifferences.checkDense(m, images.x(), images.size(), 5L, 7, 1e-2f, 2e-4, 2e-2);
             assertTrue(r.passed() && r.checked() > 0.9 * m.arena().size() / 7, penalty + ": " + r);
         }
     }

@@ -1,30 +1,20 @@
 package dev.aebench.conv;
 
-import dev.aebench.core.data.Dataset;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.ConvGeometry;
 import dev.aebench.core.kernel.CounterRandom;
-import dev.aebench.core.kernel.Kernels;
 import dev.aebench.core.kernel.LossKind;
-import dev.aebench.core.model.Autoencoder;
 import dev.aebench.core.model.ModelContext;
 import dev.aebench.core.nn.Conv2dLayer;
 import dev.aebench.core.nn.ConvTranspose2dLayer;
 import dev.aebench.core.nn.DenseLayer;
 import dev.aebench.core.nn.Layer;
 import dev.aebench.core.nn.LayerStack;
-import dev.aebench.core.nn.ParameterArena;
-import dev.aebench.core.objective.Corruption;
 import dev.aebench.core.objective.ObjectiveRegistry;
-import dev.aebench.core.train.EpochListener;
-import dev.aebench.core.train.Evaluation;
-import dev.aebench.core.train.FitReport;
-import dev.aebench.core.train.ArenaTrainer;
+import dev.aebench.core.train.ArenaAutoencoder;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The convolutional autoencoder: encoder convolutions (stride {@code s}, padding {@code k/2}),
@@ -33,25 +23,15 @@ import java.util.Map;
  * per-pixel MSE, optionally against a corrupted input. One step: corrupt, forward, fused
  * sigmoid-MSE gradient, decoder and encoder backward, Adam; no arrays are allocated per step.
  */
-public final class ConvAutoencoder implements Autoencoder {
+public final class ConvAutoencoder extends ArenaAutoencoder {
     private final ConvSpec spec;
-    private final Kernels kernels;
-    private final ParameterArena arena = new ParameterArena();
-    private ArenaTrainer trainer;
     private final LayerStack encoder;
     private final LayerStack decoder;
-    private final Corruption corruption;
-    private final int inputDim;
-    private final int maxRows;
-    private final long seed;
-    private final float[] corrupted;
 
     public ConvAutoencoder(ConvSpec spec, ModelContext context, ObjectiveRegistry objectives) {
+        super(context, spec.batch(), spec.learningRate(), Math.max(spec.batch(), 256),
+                objectives.corruption(spec.corruption()));
         this.spec = spec;
-        this.kernels = context.kernels();
-        this.inputDim = context.inputDim();
-        this.seed = context.seed();
-        this.maxRows = Math.max(spec.batch(), 256);
         ConvShapes shapes = ConvShapes.plan(spec, context.height(), context.width());
         int[] channels = spec.channels();
         List<Layer> down = new ArrayList<>();
@@ -72,8 +52,6 @@ public final class ConvAutoencoder implements Autoencoder {
         this.decoder = new LayerStack(up);
         arena.seal();
         initialise(CounterRandom.derive(seed, 77));
-        this.corruption = objectives.corruption(spec.corruption());
-        this.corrupted = corruption == null ? null : new float[maxRows * inputDim];
     }
 
     private void initialise(long initSeed) {
@@ -96,30 +74,10 @@ public final class ConvAutoencoder implements Autoencoder {
         return spec;
     }
 
+    /** The per-pixel MSE of the sigmoid reconstruction against the clean batch. */
     @Override
-    public FitReport fit(Dataset train, int epochs, EpochListener listener) {
-        return trainer().fit(train, inputDim, epochs, spec.batch(), spec.learningRate(), seed, this::forwardBackward,
-                listener);
-    }
-
-    /** One training step on a clean batch; returns the batch's mean per-pixel MSE. */
-    public double step(float[] batch, int rows, long stepSeed) {
-        double loss = forwardBackward(batch, rows, stepSeed);
-        trainer().update();
-        return loss;
-    }
-
-    /**
-     * Forward and backward without the update: leaves the gradients of the batch's loss in the
-     * arena and returns the loss. Used by {@link #step} and by gradient checks.
-     */
-    public double forwardBackward(float[] batch, int rows, long stepSeed) {
-        float[] input = batch;
-        if (corruption != null) {
-            corruption.apply(kernels, batch, corrupted, rows * inputDim, stepSeed);
-            input = corrupted;
-        }
-        trainer().beginGradients();
+    protected double lossAndGradients(float[] batch, float[] input, int rows, long stepSeed) {
+        beginGradients();
         float[] code = encoder.forward(input, rows);
         float[] out = decoder.forward(code, rows);
         double loss = kernels.sigmoidOutputLoss(LossKind.MSE, out, batch, rows * inputDim, decoder.gradOutput(), 1f);
@@ -130,56 +88,17 @@ public final class ConvAutoencoder implements Autoencoder {
 
     @Override
     public void encode(float[] x, int rows, float[] codes) {
-        inChunks(x, rows, inputDim, encoder, codes);
+        forwardInChunks(encoder, x, rows, codes);
     }
 
     @Override
     public void decode(float[] codes, int rows, float[] out) {
-        inChunks(codes, rows, spec.code(), decoder, out);
-    }
-
-    /** Runs {@code stack} over {@code rows} rows in chunks that fit the layer buffers. */
-    private void inChunks(float[] x, int rows, int width, LayerStack stack, float[] out) {
-        int outWidth = stack.outputSize();
-        float[] chunk = rows <= maxRows ? x : new float[maxRows * width];
-        for (int s = 0; s < rows; s += maxRows) {
-            int n = Math.min(maxRows, rows - s);
-            float[] in = x;
-            if (rows > maxRows) {
-                System.arraycopy(x, s * width, chunk, 0, n * width);
-                in = chunk;
-            }
-            System.arraycopy(stack.forward(in, n), 0, out, s * outWidth, n * outWidth);
-        }
-    }
-
-    @Override
-    public Map<String, Double> extraMetrics(Dataset test) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("mean_code_activation", Evaluation.meanCodeActivation(this, test));
-        if (corruption != null) {
-            m.put("noisy_test_mse", Evaluation.noisyReconstructionMse(this, test, corruption, kernels, seed));
-        }
-        return m;
-    }
-
-    @Override
-    public int inputDim() {
-        return inputDim;
+        forwardInChunks(decoder, codes, rows, out);
     }
 
     @Override
     public int codeDim() {
         return spec.code();
-    }
-
-    @Override
-    public long parameterCount() {
-        return arena.size();
-    }
-
-    public ParameterArena arena() {
-        return arena;
     }
 
     public LayerStack encoderLayers() {
@@ -188,12 +107,5 @@ public final class ConvAutoencoder implements Autoencoder {
 
     public LayerStack decoderLayers() {
         return decoder;
-    }
-
-    private ArenaTrainer trainer() {
-        if (trainer == null) {
-            trainer = new ArenaTrainer(kernels, arena);
-        }
-        return trainer;
     }
 }

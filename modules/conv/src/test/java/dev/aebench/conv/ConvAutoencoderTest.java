@@ -7,7 +7,7 @@ import dev.aebench.core.kernel.ScalarKernels;
 import dev.aebench.core.kernel.VectorKernels;
 import dev.aebench.core.model.ModelConfig;
 import dev.aebench.core.model.ModelContext;
-import dev.aebench.core.nn.FiniteDifferences;
+import dev.aebench.core.testing.FiniteDifferences;
 import dev.aebench.core.nn.Layer;
 import dev.aebench.core.train.EpochListener;
 import dev.aebench.core.train.Evaluation;

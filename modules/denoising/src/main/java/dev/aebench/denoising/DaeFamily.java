@@ -23,11 +23,6 @@ public final class DaeFamily extends DenseFamily {
     }
 
     @Override
-    protected Defaults defaults() {
-        return new Defaults("256", "sigmoid", "sigmoid", false, "mse");
-    }
-
-    @Override
     protected List<HyperParameter> extraHyperParameters() {
         return List.of(
                 HyperParameter.choice("noise", "gaussian", "input corruption: additive Gaussian (sigma), "

@@ -25,11 +25,6 @@ public final class SparseFamily extends DenseFamily {
     }
 
     @Override
-    protected Defaults defaults() {
-        return new Defaults("256", "sigmoid", "sigmoid", false, "mse");
-    }
-
-    @Override
     protected List<HyperParameter> extraHyperParameters() {
         return List.of(
                 HyperParameter.real("rho", 0.05, 0, 1,

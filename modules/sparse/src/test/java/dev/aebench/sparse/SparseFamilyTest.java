@@ -1,5 +1,6 @@
 package dev.aebench.sparse;
 
+import dev.aebench.core.testing.TestModels;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.dense.DenseAutoencoder;
 import dev.aebench.core.error.UserError;
@@ -35,7 +36,7 @@ class SparseFamilyTest {
 
     private static DenseAutoencoder build(Map<String, String> settings) {
         return (DenseAutoencoder) SPARSE.create(ModelConfig.resolve(SPARSE, settings),
-                new ModelContext(Fixtures.SIDE, Fixtures.SIDE, 7, KERNELS));
+                new ModelContext(TestModels.SIDE, TestModels.SIDE, 7, KERNELS));
     }
 
     @Test
@@ -68,8 +69,8 @@ class SparseFamilyTest {
 
     @Test
     void trainsAndReportsTheTestPenalty() {
-        Dataset train = Fixtures.images(64, 1);
-        Dataset test = Fixtures.images(40, 2);
+        Dataset train = TestModels.images(64, 1);
+        Dataset test = TestModels.images(40, 2);
         DenseAutoencoder m = build(Map.of("hidden", "8", "batch", "16", "l1", "0.01"));
         m.fit(train, 3, EpochListener.NONE);
         Double p = m.extraMetrics(test).get("test_penalty");

@@ -1,8 +1,9 @@
 package dev.aebench.sparse;
 
+import dev.aebench.core.testing.FiniteDifferences;
+import dev.aebench.core.testing.TestModels;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.dense.DenseAutoencoder;
-import dev.aebench.core.dense.GradientCheck;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.KernelFactory;
 import dev.aebench.core.kernel.Kernels;
@@ -17,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SparsityGradientTest {
     private static final Kernels KERNELS = KernelFactory.create(2);
-    private static final Dataset DATA = Fixtures.images(8, 5);
+    private static final Dataset DATA = TestModels.images(8, 5);
 
     @AfterAll
     static void close() {
@@ -25,8 +26,8 @@ class SparsityGradientTest {
     }
 
     private static void check(String penalty, Activation act, int... hidden) {
-        DenseAutoencoder m = Fixtures.model(KERNELS, act, penalty, 11, hidden);
-        GradientCheck.Result r = GradientCheck.run(m, DATA.x(), DATA.size(), 99L, 1e-2f, 2e-4, 2e-2, 1);
+        DenseAutoencoder m = TestModels.dense(KERNELS, act, penalty, 11, hidden);
+        FiniteDifferences.Result r = FiniteDifferences.checkDense(m, DATA.x(), DATA.size(), 99L, 1, 1e-2f, 2e-4, 2e-2);
         assertTrue(r.passed(), penalty + " " + act + " " + java.util.Arrays.toString(hidden) + ": " + r);
         assertTrue(r.checked() > 0.9 * m.arena().size(), "too many kinks skipped: " + r);
     }

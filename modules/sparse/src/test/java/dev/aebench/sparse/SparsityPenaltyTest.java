@@ -1,5 +1,6 @@
 package dev.aebench.sparse;
 
+import dev.aebench.core.testing.TestModels;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.dense.DenseAutoencoder;
 import dev.aebench.core.error.UserError;
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Values of the KL and L1 penalties against a direct computation, and their validation. */
 class SparsityPenaltyTest {
     private static final Kernels KERNELS = KernelFactory.create(2);
-    private static final Dataset DATA = Fixtures.images(12, 3);
+    private static final Dataset DATA = TestModels.images(12, 3);
 
     @AfterAll
     static void close() {
@@ -32,7 +33,7 @@ class SparsityPenaltyTest {
     void klIsBetaTimesTheSumOfUnitDivergences() {
         double beta = 3;
         double rho = 0.1;
-        DenseAutoencoder m = Fixtures.model(KERNELS, Activation.SIGMOID, "kl:3:0.1", 4, 6);
+        DenseAutoencoder m = TestModels.dense(KERNELS, Activation.SIGMOID, "kl:3:0.1", 4, 6);
         double value = penaltyValue(m);
         float[] h = m.codeLayer().output();
         double expected = 0;
@@ -50,7 +51,7 @@ class SparsityPenaltyTest {
 
     @Test
     void l1IsWeightTimesTheBatchMeanOfSummedMagnitudes() {
-        DenseAutoencoder m = Fixtures.model(KERNELS, Activation.TANH, "l1:0.25", 4, 10, 6);
+        DenseAutoencoder m = TestModels.dense(KERNELS, Activation.TANH, "l1:0.25", 4, 10, 6);
         double value = penaltyValue(m);
         float[] h = m.codeLayer().output();
         double sum = 0;
@@ -63,7 +64,7 @@ class SparsityPenaltyTest {
 
     @Test
     void klNeedsASigmoidCode() {
-        UserError e = assertThrows(UserError.class, () -> Fixtures.model(KERNELS, Activation.RELU, "kl:3:0.05", 1, 8));
+        UserError e = assertThrows(UserError.class, () -> TestModels.dense(KERNELS, Activation.RELU, "kl:3:0.05", 1, 8));
         assertTrue(e.getMessage().contains("sigmoid") && e.getMessage().contains("relu"), e.getMessage());
     }
 
@@ -80,7 +81,7 @@ class SparsityPenaltyTest {
                 {"l1:0.1:2", "extra parameters"},
         };
         for (String[] c : cases) {
-            UserError e = assertThrows(UserError.class, () -> Fixtures.model(KERNELS, Activation.SIGMOID, c[0], 1, 8), c[0]);
+            UserError e = assertThrows(UserError.class, () -> TestModels.dense(KERNELS, Activation.SIGMOID, c[0], 1, 8), c[0]);
             assertTrue(e.getMessage().contains(c[1]), c[0] + ": " + e.getMessage());
             assertTrue(!e.getMessage().contains("\n"), e.getMessage());
         }

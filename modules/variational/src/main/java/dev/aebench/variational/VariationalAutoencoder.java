@@ -4,15 +4,11 @@ import dev.aebench.core.data.Dataset;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
-import dev.aebench.core.model.Autoencoder;
 import dev.aebench.core.model.ModelContext;
 import dev.aebench.core.nn.DenseLayer;
 import dev.aebench.core.nn.Layer;
 import dev.aebench.core.nn.LayerStack;
-import dev.aebench.core.nn.ParameterArena;
-import dev.aebench.core.train.EpochListener;
-import dev.aebench.core.train.FitReport;
-import dev.aebench.core.train.ArenaTrainer;
+import dev.aebench.core.train.ArenaAutoencoder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,17 +22,11 @@ import java.util.Map;
  * pixels and both averaged over the batch; {@code eps} is drawn from the step seed with the
  * counter-based {@link Kernels#gaussian}. No arrays are allocated per step.
  */
-public final class VariationalAutoencoder implements Autoencoder {
+public final class VariationalAutoencoder extends ArenaAutoencoder {
     private final VaeSpec spec;
-    private final Kernels kernels;
-    private final ParameterArena arena = new ParameterArena();
-    private ArenaTrainer trainer;
     private final LayerStack encoder;
     private final LayerStack decoder;
     private final GaussianLatent latent;
-    private final int inputDim;
-    private final int maxRows;
-    private final long seed;
     private final float[] eps;
     private final float[] z;
     private final float[] gradZ;
@@ -44,11 +34,8 @@ public final class VariationalAutoencoder implements Autoencoder {
     private double lastKl;
 
     public VariationalAutoencoder(VaeSpec spec, ModelContext context) {
+        super(context, spec.batch(), spec.learningRate(), Math.max(spec.batch(), 256), null);
         this.spec = spec;
-        this.kernels = context.kernels();
-        this.inputDim = context.inputDim();
-        this.seed = context.seed();
-        this.maxRows = Math.max(spec.batch(), 256);
         int[] hidden = spec.hidden();
         int k = spec.latent();
         List<Layer> down = new ArrayList<>();
@@ -86,21 +73,12 @@ public final class VariationalAutoencoder implements Autoencoder {
         return spec;
     }
 
+    /**
+     * The batch's mean {@code recon + beta KL} per sample, with {@code eps} drawn from the step
+     * seed (the model does not corrupt its input).
+     */
     @Override
-    public FitReport fit(Dataset train, int epochs, EpochListener listener) {
-        return trainer().fit(train, inputDim, epochs, spec.batch(), spec.learningRate(), seed, this::forwardBackward,
-                listener);
-    }
-
-    /** One training step; returns the batch's mean {@code recon + beta KL} per sample. */
-    public double step(float[] batch, int rows, long stepSeed) {
-        double loss = forwardBackward(batch, rows, stepSeed);
-        trainer().update();
-        return loss;
-    }
-
-    /** Forward and backward with {@code eps} drawn from the step seed; leaves gradients in the arena. */
-    public double forwardBackward(float[] batch, int rows, long stepSeed) {
+    protected double lossAndGradients(float[] batch, float[] input, int rows, long stepSeed) {
         kernels.gaussian(stepSeed, eps, 0, rows * spec.latent());
         return forwardBackwardWithNoise(batch, rows);
     }
@@ -115,7 +93,7 @@ public final class VariationalAutoencoder implements Autoencoder {
     }
 
     private double forwardBackwardWithNoise(float[] batch, int rows) {
-        trainer().beginGradients();
+        beginGradients();
         float[] head = encoder.forward(batch, rows);
         latent.sample(head, rows, eps, z);
         float[] out = decoder.forward(z, rows);
@@ -145,35 +123,18 @@ public final class VariationalAutoencoder implements Autoencoder {
     @Override
     public void encode(float[] x, int rows, float[] codes) {
         int k = spec.latent();
-        float[] chunk = rows <= maxRows ? x : new float[maxRows * inputDim];
-        for (int s = 0; s < rows; s += maxRows) {
-            int n = Math.min(maxRows, rows - s);
-            float[] in = x;
-            if (rows > maxRows) {
-                System.arraycopy(x, s * inputDim, chunk, 0, n * inputDim);
-                in = chunk;
-            }
+        inChunks(x, rows, inputDim, (in, n, first) -> {
             float[] head = encoder.forward(in, n);
             for (int r = 0; r < n; r++) {
-                System.arraycopy(head, r * 2 * k, codes, (s + r) * k, k);
+                System.arraycopy(head, r * 2 * k, codes, (first + r) * k, k);
             }
-        }
+        });
     }
 
     /** The decoder's output (Bernoulli means, or Gaussian means) for latent codes. */
     @Override
     public void decode(float[] codes, int rows, float[] out) {
-        int k = spec.latent();
-        float[] chunk = rows <= maxRows ? codes : new float[maxRows * k];
-        for (int s = 0; s < rows; s += maxRows) {
-            int n = Math.min(maxRows, rows - s);
-            float[] in = codes;
-            if (rows > maxRows) {
-                System.arraycopy(codes, s * k, chunk, 0, n * k);
-                in = chunk;
-            }
-            System.arraycopy(decoder.forward(in, n), 0, out, s * inputDim, n * inputDim);
-        }
+        forwardInChunks(decoder, codes, rows, out);
     }
 
     /**
@@ -205,22 +166,8 @@ public final class VariationalAutoencoder implements Autoencoder {
     }
 
     @Override
-    public int inputDim() {
-        return inputDim;
-    }
-
-    @Override
     public int codeDim() {
         return spec.latent();
-    }
-
-    @Override
-    public long parameterCount() {
-        return arena.size();
-    }
-
-    public ParameterArena arena() {
-        return arena;
     }
 
     public LayerStack encoderLayers() {
@@ -233,12 +180,5 @@ public final class VariationalAutoencoder implements Autoencoder {
 
     public GaussianLatent latent() {
         return latent;
-    }
-
-    private ArenaTrainer trainer() {
-        if (trainer == null) {
-            trainer = new ArenaTrainer(kernels, arena);
-        }
-        return trainer;
     }
 }

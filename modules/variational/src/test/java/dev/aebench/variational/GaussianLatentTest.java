@@ -1,7 +1,7 @@
 package dev.aebench.variational;
 
 import dev.aebench.core.kernel.CounterRandom;
-import dev.aebench.core.nn.FiniteDifferences;
+import dev.aebench.core.testing.FiniteDifferences;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -4,24 +4,17 @@ import dev.aebench.core.data.Dataset;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
-import dev.aebench.core.model.Autoencoder;
 import dev.aebench.core.model.ModelContext;
 import dev.aebench.core.nn.DenseLayer;
 import dev.aebench.core.nn.Layer;
-import dev.aebench.core.nn.ParameterArena;
 import dev.aebench.core.nn.TiedDenseLayer;
-import dev.aebench.core.objective.Corruption;
 import dev.aebench.core.objective.EncoderState;
 import dev.aebench.core.objective.ObjectiveRegistry;
 import dev.aebench.core.objective.Penalty;
-import dev.aebench.core.train.EpochListener;
-import dev.aebench.core.train.Evaluation;
-import dev.aebench.core.train.FitReport;
-import dev.aebench.core.train.ArenaTrainer;
+import dev.aebench.core.train.ArenaAutoencoder;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,29 +24,19 @@ import java.util.Map;
  * corruption. One step: corrupt, forward, loss, decoder backward, penalties, encoder backward,
  * Adam; no arrays are allocated per step.
  */
-public final class DenseAutoencoder implements Autoencoder, EncoderState {
+public final class DenseAutoencoder extends ArenaAutoencoder implements EncoderState {
     private final DenseSpec spec;
-    private final Kernels kernels;
-    private final ParameterArena arena = new ParameterArena();
-    private ArenaTrainer trainer;
     private final List<DenseLayer> encoder = new ArrayList<>();
     private final List<Layer> decoder = new ArrayList<>();
     private final List<Penalty> penalties;
-    private final Corruption corruption;
-    private final int inputDim;
-    private final int maxRows;
-    private final long seed;
-    private final float[] corrupted;
     private float[] currentInput;
     private int currentRows;
     private long currentStepSeed;
 
     public DenseAutoencoder(DenseSpec spec, ModelContext context, ObjectiveRegistry objectives) {
+        super(context, spec.batch(), spec.learningRate(), Math.max(spec.batch(), 1000),
+                objectives.corruption(spec.corruption()));
         this.spec = spec;
-        this.kernels = context.kernels();
-        this.inputDim = context.inputDim();
-        this.seed = context.seed();
-        this.maxRows = Math.max(spec.batch(), 1000);
         int[] sizes = spec.hidden();
         int prev = inputDim;
         for (int h : sizes) {
@@ -81,8 +64,6 @@ public final class DenseAutoencoder implements Autoencoder, EncoderState {
                 t.initUniform(s);
             }
         }
-        this.corruption = objectives.corruption(spec.corruption());
-        this.corrupted = corruption == null ? null : new float[maxRows * inputDim];
         this.penalties = objectives.penalties(spec.penalty(), this);
     }
 
@@ -90,33 +71,13 @@ public final class DenseAutoencoder implements Autoencoder, EncoderState {
         return spec;
     }
 
+    /** Loss + penalties: the reconstruction loss against the clean batch, penalties on the encoder. */
     @Override
-    public FitReport fit(Dataset train, int epochs, EpochListener listener) {
-        return trainer().fit(train, inputDim, epochs, spec.batch(), spec.learningRate(), seed, this::forwardBackward,
-                listener);
-    }
-
-    /** One training step on a clean batch; returns loss + penalties. */
-    public double step(float[] batch, int rows, long stepSeed) {
-        double objective = forwardBackward(batch, rows, stepSeed);
-        trainer().update();
-        return objective;
-    }
-
-    /**
-     * Forward and backward without the update: leaves gradients in the arena. Used by
-     * {@link #step} and by gradient checks.
-     */
-    public double forwardBackward(float[] batch, int rows, long stepSeed) {
-        float[] input = batch;
-        if (corruption != null) {
-            corruption.apply(kernels, batch, corrupted, rows * inputDim, stepSeed);
-            input = corrupted;
-        }
+    protected double lossAndGradients(float[] batch, float[] input, int rows, long stepSeed) {
         currentInput = input;
         currentRows = rows;
         currentStepSeed = stepSeed;
-        trainer().beginGradients();
+        beginGradients();
         forward(input, rows);
         Layer out = decoder.get(decoder.size() - 1);
         double loss = spec.output() == Activation.SIGMOID
@@ -162,45 +123,29 @@ public final class DenseAutoencoder implements Autoencoder, EncoderState {
     @Override
     public void encode(float[] x, int rows, float[] codes) {
         int code = codeDim();
-        float[] chunk = rows <= maxRows ? x : new float[maxRows * inputDim];
-        for (int s = 0; s < rows; s += maxRows) {
-            int n = Math.min(maxRows, rows - s);
-            float[] in = x;
-            if (rows > maxRows) {
-                System.arraycopy(x, s * inputDim, chunk, 0, n * inputDim);
-                in = chunk;
-            }
+        inChunks(x, rows, inputDim, (in, n, first) -> {
             for (DenseLayer l : encoder) {
                 l.forward(in, n);
                 in = l.output();
             }
-            System.arraycopy(in, 0, codes, s * code, n * code);
-        }
+            System.arraycopy(in, 0, codes, first * code, n * code);
+        });
     }
 
     @Override
     public void decode(float[] codes, int rows, float[] out) {
-        int code = codeDim();
-        float[] chunk = rows <= maxRows ? codes : new float[maxRows * code];
-        for (int s = 0; s < rows; s += maxRows) {
-            int n = Math.min(maxRows, rows - s);
-            float[] in = codes;
-            if (rows > maxRows) {
-                System.arraycopy(codes, s * code, chunk, 0, n * code);
-                in = chunk;
-            }
+        inChunks(codes, rows, codeDim(), (in, n, first) -> {
             for (Layer l : decoder) {
                 l.forward(in, n);
                 in = l.output();
             }
-            System.arraycopy(in, 0, out, s * inputDim, n * inputDim);
-        }
+            System.arraycopy(in, 0, out, first * inputDim, n * inputDim);
+        });
     }
 
+    /** {@code test_penalty}: the penalties' value on the test set, per sample (when there are any). */
     @Override
-    public Map<String, Double> extraMetrics(Dataset test) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put("mean_code_activation", Evaluation.meanCodeActivation(this, test));
+    protected void addTestMetrics(Dataset test, Map<String, Double> m) {
         if (!penalties.isEmpty()) {
             double total = 0;
             int chunk = maxRows;
@@ -221,15 +166,6 @@ public final class DenseAutoencoder implements Autoencoder, EncoderState {
             }
             m.put("test_penalty", total / test.size());
         }
-        if (corruption != null) {
-            m.put("noisy_test_mse", Evaluation.noisyReconstructionMse(this, test, corruption, kernels, seed));
-        }
-        return m;
-    }
-
-    @Override
-    public int inputDim() {
-        return inputDim;
     }
 
     @Override
@@ -237,21 +173,11 @@ public final class DenseAutoencoder implements Autoencoder, EncoderState {
         return spec.codeDim();
     }
 
-    @Override
-    public long parameterCount() {
-        return arena.size();
-    }
-
     // ---- EncoderState ----
 
     @Override
     public Kernels kernels() {
         return kernels;
-    }
-
-    @Override
-    public ParameterArena arena() {
-        return arena;
     }
 
     @Override
@@ -299,12 +225,5 @@ public final class DenseAutoencoder implements Autoencoder, EncoderState {
 
     public List<Penalty> penalties() {
         return Collections.unmodifiableList(penalties);
-    }
-
-    private ArenaTrainer trainer() {
-        if (trainer == null) {
-            trainer = new ArenaTrainer(kernels, arena);
-        }
-        return trainer;
     }
 }

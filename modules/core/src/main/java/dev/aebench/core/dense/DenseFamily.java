@@ -22,11 +22,16 @@ public abstract class DenseFamily implements ModelFamily {
 
     /** Family defaults for the shared hyperparameters. */
     public record Defaults(String hidden, String activation, String output, boolean tied, String loss) {
+        /** The shallow reference model: 784-256-784, sigmoid code and output, MSE, untied. */
+        public static final Defaults SHALLOW = new Defaults("256", "sigmoid", "sigmoid", false, "mse");
     }
 
     private final ObjectiveRegistry objectives = ObjectiveRegistry.load();
 
-    protected abstract Defaults defaults();
+    /** Defaults for the shared hyperparameters: {@link Defaults#SHALLOW} unless a family overrides. */
+    protected Defaults defaults() {
+        return Defaults.SHALLOW;
+    }
 
     /** Extra hyperparameters of this family (none by default). */
     protected List<HyperParameter> extraHyperParameters() {

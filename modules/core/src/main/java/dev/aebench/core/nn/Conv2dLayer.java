@@ -2,7 +2,6 @@ package dev.aebench.core.nn;
 
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.ConvGeometry;
-import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
 
 /**
@@ -11,59 +10,49 @@ import dev.aebench.core.kernel.Kernels;
  * convolution of the whole batch is one GEMM with the patches as the long dimension:
  * {@code Y[positions x out] = patches[positions x (in k k)] W}. W is stored patch-major,
  * {@code (in k k) x out}, like the dense layer's input-major W (PyTorch's {@code [out, in, k, k]}
- * transposed). The result is channels-last and is transposed into the NCHW output; the backward
+ * transposed; row {@code (c k + kh) k + kw} at {@link #weightOffset()}). The result is
+ * channels-last and is transposed into the NCHW output; the backward
  * pass does the reverse and folds the patch gradients back ({@link Kernels#col2im}).
  *
  * <p>All buffers are sized for {@code maxRows} images when the layer is built. The backward pass
  * reads the patches unfolded by the last forward pass, which must have been on the same input.
  */
-public final class Conv2dLayer implements Layer {
-    private final Kernels kernels;
-    private final ParameterArena arena;
+public final class Conv2dLayer extends ArenaLayer {
     private final ConvGeometry geometry;
     private final int outChannels;
-    private final Activation activation;
     private final int maxRows;
-    private final int weightOffset;
-    private final int biasOffset;
     private final float[] patches;
     private final float[] channelsLast;
-    private final float[] output;
-    private final float[] gradOutput;
     private final float[] gradPatches;
 
     public Conv2dLayer(Kernels kernels, ParameterArena arena, ConvGeometry input, int outChannels,
                        Activation activation, int maxRows) {
+        super(kernels, arena, activation, input.imageSize(), outChannels * input.positions(),
+                arena.reserve(Math.multiplyExact(input.patchSize(), checked(input, outChannels, maxRows))),
+                arena.reserve(outChannels), maxRows);
+        this.geometry = input;
+        this.outChannels = outChannels;
+        this.maxRows = maxRows;
+        int positions = Math.multiplyExact(maxRows, input.positions());
+        this.patches = new float[Math.multiplyExact(positions, input.patchSize())];
+        this.gradPatches = new float[patches.length];
+        this.channelsLast = new float[output.length];
+    }
+
+    /** {@code outChannels}, once checked together with {@code maxRows}. */
+    private static int checked(ConvGeometry input, int outChannels, int maxRows) {
         if (outChannels < 1) {
             throw new IllegalArgumentException("Conv2d " + input + ": expected at least 1 output channel, found " + outChannels);
         }
         if (maxRows < 1) {
             throw new IllegalArgumentException("Conv2d " + input + ": expected maxRows >= 1, found " + maxRows);
         }
-        this.kernels = kernels;
-        this.arena = arena;
-        this.geometry = input;
-        this.outChannels = outChannels;
-        this.activation = activation;
-        this.maxRows = maxRows;
-        int patch = input.patchSize();
-        this.weightOffset = arena.reserve(Math.multiplyExact(patch, outChannels));
-        this.biasOffset = arena.reserve(outChannels);
-        int positions = Math.multiplyExact(maxRows, input.positions());
-        this.patches = new float[Math.multiplyExact(positions, patch)];
-        this.gradPatches = new float[patches.length];
-        this.channelsLast = new float[Math.multiplyExact(positions, outChannels)];
-        this.output = new float[channelsLast.length];
-        this.gradOutput = new float[channelsLast.length];
+        return outChannels;
     }
 
     /** PyTorch's default: weights and biases uniform in +-1/sqrt(fan_in), fan_in = in k k. */
     public void initUniform(long seed) {
-        float bound = (float) (1.0 / Math.sqrt(geometry.patchSize()));
-        float[] p = arena.params();
-        for (int i = 0; i < parameterCount(); i++) {
-            p[weightOffset + i] = (2f * CounterRandom.uniform(seed, i) - 1f) * bound;
-        }
+        initUniform(seed, geometry.patchSize(), weightOffset, parameterCount());
     }
 
     @Override
@@ -76,12 +65,6 @@ public final class Conv2dLayer implements Layer {
                 outChannels, false, channelsLast, 0, outChannels);
         kernels.biasActivation(activation, channelsLast, positions, outChannels, arena.params(), biasOffset);
         kernels.transposeEach(channelsLast, rows, geometry.positions(), outChannels, output, false);
-    }
-
-    @Override
-    public void backward(float[] input, int rows, float[] gradInput, boolean accumulateInput) {
-        kernels.activationBackward(activation, output, gradOutput, rows * outputSize());
-        backwardFromPreActivation(input, rows, gradInput, accumulateInput);
     }
 
     @Override
@@ -98,26 +81,6 @@ public final class Conv2dLayer implements Layer {
                     weightOffset, outChannels, false, gradPatches, 0, patch);
             kernels.col2im(geometry, gradPatches, rows, gradInput, accumulateInput);
         }
-    }
-
-    @Override
-    public int inputSize() {
-        return geometry.imageSize();
-    }
-
-    @Override
-    public int outputSize() {
-        return outChannels * geometry.positions();
-    }
-
-    @Override
-    public float[] output() {
-        return output;
-    }
-
-    @Override
-    public float[] gradOutput() {
-        return gradOutput;
     }
 
     @Override
@@ -139,18 +102,5 @@ public final class Conv2dLayer implements Layer {
 
     public int outWidth() {
         return geometry.outWidth();
-    }
-
-    public Activation activation() {
-        return activation;
-    }
-
-    /** Offset of W ({@code (in k k) x out}, row {@code (c k + kh) k + kw}) in the arena. */
-    public int weightOffset() {
-        return weightOffset;
-    }
-
-    public int biasOffset() {
-        return biasOffset;
     }
 }

@@ -2,7 +2,6 @@ package dev.aebench.core.nn;
 
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.ConvGeometry;
-import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
 
 /**
@@ -11,35 +10,53 @@ import dev.aebench.core.kernel.Kernels;
  * {@code out x k x k} patch onto an output of side {@code (in - 1) stride - 2 padding + k +
  * outputPadding}. The forward pass is one GEMM from channels-last input to patches,
  * {@code patches[positions x (out k k)] = X[positions x in] W}, then a fold
- * ({@link Kernels#col2im}); W is stored {@code in x (out k k)}, exactly PyTorch's
- * {@code [in, out, k, k]}. The backward pass unfolds the output gradient ({@link Kernels#im2col})
+ * ({@link Kernels#col2im}); W is stored {@code in x (out k k)} from {@link #weightOffset()}, exactly
+ * PyTorch's {@code [in, out, k, k]}. The backward pass unfolds the output gradient ({@link Kernels#im2col})
  * and runs the two matching GEMMs.
  *
  * <p>All buffers are sized for {@code maxRows} images when the layer is built. The backward pass
  * reads the channels-last copy of the input made by the last forward pass, which must have been
  * on the same input.
  */
-public final class ConvTranspose2dLayer implements Layer {
-    private final Kernels kernels;
-    private final ParameterArena arena;
+public final class ConvTranspose2dLayer extends ArenaLayer {
     private final int inChannels;
     private final int inHeight;
     private final int inWidth;
     private final ConvGeometry outputGeometry;
     private final int outputPadding;
-    private final Activation activation;
     private final int maxRows;
-    private final int weightOffset;
-    private final int biasOffset;
     private final float[] inputChannelsLast;
     private final float[] patches;
-    private final float[] output;
-    private final float[] gradOutput;
     private final float[] gradChannelsLast;
 
     public ConvTranspose2dLayer(Kernels kernels, ParameterArena arena, int inChannels, int inHeight, int inWidth,
                                 int outChannels, int kernel, int stride, int padding, int outputPadding,
                                 Activation activation, int maxRows) {
+        this(kernels, arena, inChannels, inHeight, inWidth,
+                outputGeometry(inChannels, inHeight, inWidth, outChannels, kernel, stride, padding, outputPadding, maxRows),
+                outputPadding, activation, maxRows);
+    }
+
+    private ConvTranspose2dLayer(Kernels kernels, ParameterArena arena, int inChannels, int inHeight, int inWidth,
+                                 ConvGeometry outputGeometry, int outputPadding, Activation activation, int maxRows) {
+        super(kernels, arena, activation, inChannels * inHeight * inWidth, outputGeometry.imageSize(),
+                arena.reserve(Math.multiplyExact(inChannels, outputGeometry.patchSize())),
+                arena.reserve(outputGeometry.channels()), maxRows);
+        this.outputGeometry = outputGeometry;
+        this.inChannels = inChannels;
+        this.inHeight = inHeight;
+        this.inWidth = inWidth;
+        this.outputPadding = outputPadding;
+        this.maxRows = maxRows;
+        int positions = Math.multiplyExact(maxRows, inHeight * inWidth);
+        this.inputChannelsLast = new float[Math.multiplyExact(positions, inChannels)];
+        this.gradChannelsLast = new float[inputChannelsLast.length];
+        this.patches = new float[Math.multiplyExact(positions, outputGeometry.patchSize())];
+    }
+
+    /** The convolution over the output planes that this layer is the adjoint of, once the arguments are checked. */
+    private static ConvGeometry outputGeometry(int inChannels, int inHeight, int inWidth, int outChannels, int kernel,
+                                               int stride, int padding, int outputPadding, int maxRows) {
         String what = "ConvTranspose2d " + inChannels + "x" + inHeight + "x" + inWidth + " -> " + outChannels
                 + " k" + kernel + " s" + stride + " p" + padding + " op" + outputPadding;
         if (inChannels < 1 || inHeight < 1 || inWidth < 1 || outChannels < 1) {
@@ -60,28 +77,12 @@ public final class ConvTranspose2dLayer implements Layer {
             throw new IllegalArgumentException(what + ": expected a non-empty output, found "
                     + outHeight + "x" + outWidth + " (padding too large)");
         }
-        this.outputGeometry = new ConvGeometry(outChannels, outHeight, outWidth, kernel, stride, padding);
+        ConvGeometry outputGeometry = new ConvGeometry(outChannels, outHeight, outWidth, kernel, stride, padding);
         if (outputGeometry.outHeight() != inHeight || outputGeometry.outWidth() != inWidth) {
             throw new IllegalStateException(what + ": output " + outHeight + "x" + outWidth + " does not fold back to "
                     + inHeight + "x" + inWidth);
         }
-        this.kernels = kernels;
-        this.arena = arena;
-        this.inChannels = inChannels;
-        this.inHeight = inHeight;
-        this.inWidth = inWidth;
-        this.outputPadding = outputPadding;
-        this.activation = activation;
-        this.maxRows = maxRows;
-        int patch = outputGeometry.patchSize();
-        this.weightOffset = arena.reserve(Math.multiplyExact(inChannels, patch));
-        this.biasOffset = arena.reserve(outChannels);
-        int positions = Math.multiplyExact(maxRows, inHeight * inWidth);
-        this.inputChannelsLast = new float[Math.multiplyExact(positions, inChannels)];
-        this.gradChannelsLast = new float[inputChannelsLast.length];
-        this.patches = new float[Math.multiplyExact(positions, patch)];
-        this.output = new float[Math.multiplyExact(maxRows, outputGeometry.imageSize())];
-        this.gradOutput = new float[output.length];
+        return outputGeometry;
     }
 
     /**
@@ -89,11 +90,7 @@ public final class ConvTranspose2dLayer implements Layer {
      * fan_in from the weight's second dimension, {@code out k k}.
      */
     public void initUniform(long seed) {
-        float bound = (float) (1.0 / Math.sqrt(outputGeometry.patchSize()));
-        float[] p = arena.params();
-        for (int i = 0; i < parameterCount(); i++) {
-            p[weightOffset + i] = (2f * CounterRandom.uniform(seed, i) - 1f) * bound;
-        }
+        initUniform(seed, outputGeometry.patchSize(), weightOffset, parameterCount());
     }
 
     @Override
@@ -107,12 +104,6 @@ public final class ConvTranspose2dLayer implements Layer {
         kernels.col2im(outputGeometry, patches, rows, output, false);
         kernels.channelBiasActivation(activation, output, rows, outChannels(), outputGeometry.height() * outputGeometry.width(),
                 arena.params(), biasOffset);
-    }
-
-    @Override
-    public void backward(float[] input, int rows, float[] gradInput, boolean accumulateInput) {
-        kernels.activationBackward(activation, output, gradOutput, rows * outputSize());
-        backwardFromPreActivation(input, rows, gradInput, accumulateInput);
     }
 
     @Override
@@ -130,26 +121,6 @@ public final class ConvTranspose2dLayer implements Layer {
                     patch, false, gradChannelsLast, 0, inChannels);
             kernels.transposeEach(gradChannelsLast, rows, inHeight * inWidth, inChannels, gradInput, accumulateInput);
         }
-    }
-
-    @Override
-    public int inputSize() {
-        return inChannels * inHeight * inWidth;
-    }
-
-    @Override
-    public int outputSize() {
-        return outputGeometry.imageSize();
-    }
-
-    @Override
-    public float[] output() {
-        return output;
-    }
-
-    @Override
-    public float[] gradOutput() {
-        return gradOutput;
     }
 
     @Override
@@ -180,18 +151,5 @@ public final class ConvTranspose2dLayer implements Layer {
     /** The convolution this layer is the adjoint of, over the output planes. */
     public ConvGeometry outputGeometry() {
         return outputGeometry;
-    }
-
-    public Activation activation() {
-        return activation;
-    }
-
-    /** Offset of W ({@code in x (out k k)}, PyTorch's layout) in the arena. */
-    public int weightOffset() {
-        return weightOffset;
-    }
-
-    public int biasOffset() {
-        return biasOffset;
     }
 }

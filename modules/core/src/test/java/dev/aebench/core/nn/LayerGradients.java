@@ -1,5 +1,6 @@
 package dev.aebench.core.nn;
 
+import dev.aebench.core.testing.FiniteDifferences;
 import java.util.List;
 import java.util.SplittableRandom;
 

@@ -1,5 +1,6 @@
 package dev.aebench.core.nn;
 
+import dev.aebench.core.testing.FiniteDifferences;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.ConvGeometry;
 import dev.aebench.core.kernel.Kernels;

@@ -1,4 +1,8 @@
-package dev.aebench.core.nn;
+package dev.aebench.core.testing;
+
+import dev.aebench.core.dense.DenseAutoencoder;
+import dev.aebench.core.nn.Layer;
+import dev.aebench.core.train.ArenaAutoencoder;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,7 +14,9 @@ import java.util.function.Supplier;
  * for any objective over a {@code float[]} (a parameter arena, or a layer's input). A coordinate
  * passes when {@code |analytic - numeric| <= abs + rel * max(|analytic|, |numeric|)}. When a
  * kink signature is given (such as which ReLU outputs are exactly zero), a coordinate whose
- * nudges change it is skipped: the objective is not differentiable there.
+ * nudges change it is skipped: the objective is not differentiable there. A check passes only
+ * when at least one coordinate was compared and none disagreed; {@link Result#assertPassed}
+ * fails a test otherwise.
  */
 public final class FiniteDifferences {
 
@@ -34,8 +40,20 @@ public final class FiniteDifferences {
             mismatches = List.copyOf(mismatches);
         }
 
+        /** True when at least one coordinate was compared and none disagreed. */
         public boolean passed() {
             return mismatches.isEmpty() && checked > 0;
+        }
+
+        /** Fails with this result's description unless {@link #passed()}; {@code what} names the check. */
+        public Result assertPassed(String what) {
+            if (checked == 0) {
+                throw new AssertionError(what + ": nothing was checked (" + this + ")");
+            }
+            if (!mismatches.isEmpty()) {
+                throw new AssertionError(what + ": " + this);
+            }
+            return this;
         }
 
         @Override
@@ -82,6 +100,35 @@ public final class FiniteDifferences {
             }
         }
         return new Result(checked, skipped, bad);
+    }
+
+    /**
+     * The gradient of a model's whole objective (as {@link ArenaAutoencoder#forwardBackward}
+     * computes it on one batch with a fixed step seed, so corruptions and stochastic penalties
+     * draw the same numbers each time) against central differences, at every {@code stride}-th
+     * parameter of the arena. The arena's gradients are those of the unperturbed point afterwards.
+     */
+    public static Result checkModel(ArenaAutoencoder model, float[] batch, int rows, long stepSeed, int stride,
+                                    Supplier<boolean[]> kinks, float step, double abs, double rel) {
+        float[] params = model.arena().params();
+        model.forwardBackward(batch, rows, stepSeed);
+        float[] analytic = model.arena().grads().clone();
+        int[] indices = new int[(params.length + stride - 1) / stride];
+        for (int j = 0; j < indices.length; j++) {
+            indices[j] = j * stride;
+        }
+        Result r = check(params, indices, analytic, () -> model.forwardBackward(batch, rows, stepSeed), kinks,
+                step, abs, rel);
+        model.forwardBackward(batch, rows, stepSeed);
+        return r;
+    }
+
+    /** {@link #checkModel} for a dense model, skipping parameters whose nudges switch a ReLU anywhere. */
+    public static Result checkDense(DenseAutoencoder model, float[] batch, int rows, long stepSeed, int stride,
+                                    float step, double abs, double rel) {
+        List<Layer> layers = new ArrayList<>(model.layers());
+        layers.addAll(model.decoderLayers());
+        return checkModel(model, batch, rows, stepSeed, stride, () -> zeroOutputs(rows, layers), step, abs, rel);
     }
 
     /** {@code count} indices spread evenly over {@code [from, to)} (all of them when count is larger). */
