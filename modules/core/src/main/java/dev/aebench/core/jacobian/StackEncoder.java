@@ -15,7 +15,7 @@ public final class StackEncoder implements DifferentiableEncoder {
                         Activation codeActivation) {
         this.model = model;
         this.codeActivation = codeActivation;
-        this.jacobian = new StackJacobian(encoder, arena, maxRows);
+        this.jacobian = new StackJacobian(encoder, arena, maxRows, model.codeDim());
     }
 
     @Override

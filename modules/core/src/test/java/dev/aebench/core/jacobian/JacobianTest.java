@@ -68,7 +68,7 @@ class JacobianTest {
             Arrays.fill(arena.grads(), 0.25f);
             float[] x = random(ROWS * 49, 4, 1f);
             float[] out = new float[ROWS * 5 * 49];
-            new StackJacobian(stack, arena, 3).jacobians(x, ROWS, out); // 5 code units in blocks of 3
+            new StackJacobian(stack, arena, 3, 5).jacobians(x, ROWS, out); // 5 code units in blocks of 3
             for (float g : arena.grads()) {
                 assertTrue(g == 0.25f, "parameter gradients are restored");
             }

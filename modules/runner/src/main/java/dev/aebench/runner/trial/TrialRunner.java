@@ -4,6 +4,7 @@ import dev.aebench.analysis.Analyses;
 import dev.aebench.analysis.AnalysisInputs;
 import dev.aebench.analysis.AnalysisReport;
 import dev.aebench.core.data.Dataset;
+import dev.aebench.core.jacobian.Differentiable;
 import dev.aebench.core.data.TrainTestData;
 import dev.aebench.core.error.UserError;
 import dev.aebench.core.kernel.KernelFactory;
@@ -122,7 +123,8 @@ public final class TrialRunner {
                 metrics.put(ProbeMetrics.PROBE_SEC, probeSec);
                 log.accept(String.format("probe accuracy %.4f  %.1fs", probeAcc, probeSec));
             }
-            AnalysisReport analysis = Analyses.run(new AnalysisInputs(model, EncoderViews.of(model), train, data.test(),
+            AnalysisReport analysis = Analyses.run(new AnalysisInputs(model,
+                    model instanceof Differentiable d ? d.differentiableEncoder() : null, train, data.test(),
                     trainCodes == null ? null : trainCodes.codes(), testCodes == null ? null : testCodes.codes(),
                     trained == null ? null : trained::predict, kernels, spec.seed()), spec.analysis());
             metrics.putAll(analysis.metrics());
