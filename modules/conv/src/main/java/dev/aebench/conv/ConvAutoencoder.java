@@ -1,5 +1,8 @@
 package dev.aebench.conv;
 
+import dev.aebench.core.jacobian.Differentiable;
+import dev.aebench.core.jacobian.DifferentiableEncoder;
+import dev.aebench.core.jacobian.StackEncoder;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.ConvGeometry;
 import dev.aebench.core.kernel.CounterRandom;
@@ -23,7 +26,7 @@ import java.util.List;
  * per-pixel MSE, optionally against a corrupted input. One step: corrupt, forward, fused
  * sigmoid-MSE gradient, decoder and encoder backward, Adam; no arrays are allocated per step.
  */
-public final class ConvAutoencoder extends ArenaAutoencoder {
+public final class ConvAutoencoder extends ArenaAutoencoder implements Differentiable {
     private final ConvSpec spec;
     private final LayerStack encoder;
     private final LayerStack decoder;
@@ -107,5 +110,10 @@ public final class ConvAutoencoder extends ArenaAutoencoder {
 
     public LayerStack decoderLayers() {
         return decoder;
+    }
+
+    @Override
+    public DifferentiableEncoder differentiableEncoder() {
+        return new StackEncoder(this, encoder, arena, maxRows, spec.codeActivation());
     }
 }

@@ -1,6 +1,9 @@
 package dev.aebench.pca;
 
 import dev.aebench.core.data.Dataset;
+import dev.aebench.core.jacobian.Differentiable;
+import dev.aebench.core.jacobian.DifferentiableEncoder;
+import dev.aebench.core.jacobian.LinearEncoder;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
@@ -18,7 +21,7 @@ import java.util.Map;
  * PCA as an autoencoder: encode {@code (x - mean) V_k}, decode {@code z V_k^T + mean}. Fitting
  * computes the covariance with the kernels' GEMM and its top-k eigenvectors; it has no epochs.
  */
-public final class PcaModel implements Autoencoder {
+public final class PcaModel implements Autoencoder, Differentiable {
     private final PcaOptions options;
     private final Kernels kernels;
     private final int dim;
@@ -119,5 +122,11 @@ public final class PcaModel implements Autoencoder {
     @Override
     public long parameterCount() {
         return (long) dim * options.k() + dim;
+    }
+
+    /** The projection's constant Jacobian {@code V_k^T}; fit first. */
+    @Override
+    public DifferentiableEncoder differentiableEncoder() {
+        return LinearEncoder.ofColumns(this, components);
     }
 }

@@ -1,6 +1,9 @@
 package dev.aebench.variational;
 
 import dev.aebench.core.data.Dataset;
+import dev.aebench.core.jacobian.Differentiable;
+import dev.aebench.core.jacobian.DifferentiableEncoder;
+import dev.aebench.core.jacobian.StackEncoder;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
@@ -22,7 +25,7 @@ import java.util.Map;
  * pixels and both averaged over the batch; {@code eps} is drawn from the step seed with the
  * counter-based {@link Kernels#gaussian}. No arrays are allocated per step.
  */
-public final class VariationalAutoencoder extends ArenaAutoencoder {
+public final class VariationalAutoencoder extends ArenaAutoencoder implements Differentiable {
     private final VaeSpec spec;
     private final LayerStack encoder;
     private final LayerStack decoder;
@@ -180,5 +183,11 @@ public final class VariationalAutoencoder extends ArenaAutoencoder {
 
     public GaussianLatent latent() {
         return latent;
+    }
+
+    /** The encoder's mean head (the code) with its exact Jacobians. */
+    @Override
+    public DifferentiableEncoder differentiableEncoder() {
+        return new StackEncoder(this, encoder, arena, maxRows, Activation.IDENTITY);
     }
 }

@@ -1,6 +1,9 @@
 package dev.aebench.core.dense;
 
 import dev.aebench.core.data.Dataset;
+import dev.aebench.core.jacobian.DenseEncoder;
+import dev.aebench.core.jacobian.Differentiable;
+import dev.aebench.core.jacobian.DifferentiableEncoder;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
@@ -24,7 +27,7 @@ import java.util.Map;
  * corruption. One step: corrupt, forward, loss, decoder backward, penalties, encoder backward,
  * Adam; no arrays are allocated per step.
  */
-public final class DenseAutoencoder extends ArenaAutoencoder implements EncoderState {
+public final class DenseAutoencoder extends ArenaAutoencoder implements EncoderState, Differentiable {
     private final DenseSpec spec;
     private final List<DenseLayer> encoder = new ArrayList<>();
     private final List<Layer> decoder = new ArrayList<>();
@@ -225,5 +228,10 @@ public final class DenseAutoencoder extends ArenaAutoencoder implements EncoderS
 
     public List<Penalty> penalties() {
         return Collections.unmodifiableList(penalties);
+    }
+
+    @Override
+    public DifferentiableEncoder differentiableEncoder() {
+        return new DenseEncoder(this, kernels, layers(), maxRows);
     }
 }

@@ -1,5 +1,6 @@
 package dev.aebench.runner.cli;
 
+import dev.aebench.analysis.AnalysisOptions;
 import dev.aebench.core.data.DataLocator;
 import dev.aebench.core.data.TrainTestData;
 import dev.aebench.core.model.ModelRegistry;
@@ -45,6 +46,27 @@ public final class TrainCommand implements Callable<Integer> {
             description = "hold out the last N training images, train on the rest and report val_mse on them (default: ${DEFAULT-VALUE})")
     int validation;
 
+    @Option(names = "--metrics", defaultValue = "default", paramLabel = "LIST",
+            description = "representation analyses: default (saturation, jacobian, knn, hashing), all (adds spectrum, "
+                    + "contraction, robustness), none, or a comma-separated list of analysis or metric names (default: ${DEFAULT-VALUE})")
+    String metrics;
+
+    @Option(names = "--analysis-points", paramLabel = "N",
+            description = "test points for Jacobian norms and contraction curves (default: " + AnalysisOptions.DEFAULT_POINTS + ")")
+    Integer analysisPoints;
+
+    @Option(names = "--spectrum-points", paramLabel = "N",
+            description = "test points whose Jacobian spectra are averaged (default: " + AnalysisOptions.DEFAULT_SPECTRUM_POINTS + ")")
+    Integer spectrumPoints;
+
+    @Option(names = "--directions", paramLabel = "N",
+            description = "random directions per point and radius of the contraction curve (default: " + AnalysisOptions.DEFAULT_DIRECTIONS + ")")
+    Integer directions;
+
+    @Option(names = "--queries", paramLabel = "N",
+            description = "test codes queried against all training codes for knn and hashing (default: " + AnalysisOptions.DEFAULT_QUERIES + ")")
+    Integer queries;
+
     @Option(names = "--no-probe", description = "skip the linear probe")
     boolean noProbe;
 
@@ -58,10 +80,12 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        TrialSpec trial = new TrialSpec(model, settings, seed, epochs, common.threads(), !noProbe, validation);
+        AnalysisOptions analysis = AnalysisOptions.of(metrics, analysisPoints, spectrumPoints, directions, queries);
+        TrialSpec trial = new TrialSpec(model, settings, seed, epochs, common.threads(), !noProbe, validation, analysis);
         TrialRunner runner = new TrialRunner(ModelRegistry.load());
         runner.resolve(trial); // fail on a bad model or --set before loading data
         TrainTestData data = DataLocator.load(DataLocator.resolve(common.data));
+        analysis.checkAgainst(data.test().size()); // and on a subset larger than the test set before training
         TrialResult result = runner.run(trial, data, line -> {
             if (!quiet) {
                 err.println(line);

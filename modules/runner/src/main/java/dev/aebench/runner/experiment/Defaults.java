@@ -3,10 +3,11 @@ package dev.aebench.runner.experiment;
 import java.util.List;
 
 /**
- * The {@code defaults} section: epochs, seeds and probe for blocks that do not set their own, and
- * the kernel threads per trial (null: the cores divided by the trials run in parallel).
+ * The {@code defaults} section: epochs, seeds, probe and the analyses ({@code metrics}, as
+ * {@code --metrics} takes them) for blocks that do not set their own, and the kernel threads per
+ * trial (null: the cores divided by the trials run in parallel).
  */
-public record Defaults(int epochs, List<Long> seeds, boolean probe, Integer threads) {
+public record Defaults(int epochs, List<Long> seeds, boolean probe, Integer threads, String metrics) {
     public static final int EPOCHS = 5;
 
     public Defaults {
@@ -15,6 +16,6 @@ public record Defaults(int epochs, List<Long> seeds, boolean probe, Integer thre
 
     /** The defaults of a file without a {@code defaults} section. */
     public static Defaults standard() {
-        return new Defaults(EPOCHS, List.of(0L), true, null);
+        return new Defaults(EPOCHS, List.of(0L), true, null, "default");
     }
 }

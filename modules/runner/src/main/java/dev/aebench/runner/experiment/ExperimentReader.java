@@ -1,5 +1,6 @@
 package dev.aebench.runner.experiment;
 
+import dev.aebench.analysis.AnalysisOptions;
 import dev.aebench.core.error.UserError;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -37,6 +38,7 @@ import java.util.Set;
  *   seeds: 1                  # a count (seeds 0..n-1) or a list such as [0, 7, 42]
  *   probe: true
  *   threads: 2                # kernel threads per trial (default: cores / --parallel)
+ *   metrics: default          # analyses: default, all, none or a list (see: aebench train --help)
  * models:                     # one block per family configuration space
  *   - model: dae
  *     name: dae-gaussian      # optional label in tables
@@ -46,12 +48,14 @@ import java.util.Set;
  *     seeds: [0, 1, 2]
  *     epochs: 20
  *     probe: false
+ *     metrics: [saturation, spectrum]
  * </pre>
  */
 public final class ExperimentReader {
     static final List<String> TOP_KEYS = List.of("name", "data", "validation", "select", "defaults", "models");
-    static final List<String> DEFAULT_KEYS = List.of("epochs", "seeds", "probe", "threads");
-    static final List<String> BLOCK_KEYS = List.of("model", "name", "set", "grid", "random", "seeds", "epochs", "probe");
+    static final List<String> DEFAULT_KEYS = List.of("epochs", "seeds", "probe", "threads", "metrics");
+    static final List<String> BLOCK_KEYS = List.of("model", "name", "set", "grid", "random", "seeds", "epochs", "probe",
+            "metrics");
     static final List<String> RANDOM_KEYS = List.of("n", "seed", "params");
     static final List<String> DISTRIBUTION_KEYS = List.of("uniform", "loguniform", "choice");
     private static final int MAX_EPOCHS = 1_000_000;
@@ -140,7 +144,8 @@ public final class ExperimentReader {
         List<Long> seeds = m.containsKey("seeds") ? seeds(m.get("seeds")) : std.seeds();
         boolean probe = m.containsKey("probe") ? m.get("probe").bool() : std.probe();
         Integer threads = m.containsKey("threads") ? (int) m.get("threads").integer(1, 1024) : null;
-        return new Defaults(epochs, seeds, probe, threads);
+        String metrics = m.containsKey("metrics") ? metrics(m.get("metrics")) : std.metrics();
+        return new Defaults(epochs, seeds, probe, threads, metrics);
     }
 
     private static ModelBlock block(int index, YamlNode node, Defaults defaults) {
@@ -188,7 +193,24 @@ public final class ExperimentReader {
         List<Long> seeds = m.containsKey("seeds") ? seeds(m.get("seeds")) : defaults.seeds();
         int epochs = m.containsKey("epochs") ? (int) m.get("epochs").integer(1, MAX_EPOCHS) : defaults.epochs();
         boolean probe = m.containsKey("probe") ? m.get("probe").bool() : defaults.probe();
-        return new ModelBlock(index, model, name, set, grid, random, seeds, epochs, probe);
+        String metrics = m.containsKey("metrics") ? metrics(m.get("metrics")) : defaults.metrics();
+        return new ModelBlock(index, model, name, set, grid, random, seeds, epochs, probe, metrics);
+    }
+
+    /** {@code default}, {@code all}, {@code none}, a comma-separated text or a list of analysis names, checked. */
+    private static String metrics(YamlNode node) {
+        String text;
+        if (node.isList()) {
+            List<String> names = new ArrayList<>();
+            for (YamlNode v : node.list("a list of analysis names", true)) {
+                names.add(v.scalar());
+            }
+            text = String.join(",", names);
+        } else {
+            text = node.scalar();
+        }
+        AnalysisOptions.parseSelection(text, node.file() + ": " + node.path());
+        return text;
     }
 
     private static void checkOnce(YamlNode at, String key, Set<String> other, String otherName) {

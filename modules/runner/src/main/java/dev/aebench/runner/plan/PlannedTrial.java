@@ -1,6 +1,7 @@
 package dev.aebench.runner.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aebench.analysis.AnalysisOptions;
 import dev.aebench.runner.trial.TrialSpec;
 
 import java.util.Collections;
@@ -12,18 +13,25 @@ import java.util.Map;
  * One trial of a plan: its id and configuration id, the block it belongs to (index and label)
  * with the block's varying hyperparameters as text ({@code sigma=0.3}), and what to run: model,
  * fully resolved hyperparameters, seed (and its position in the block's seed list), epochs,
- * probe and validation split.
+ * probe, validation split and the analyses to run ({@code metrics}, as {@code --metrics} takes them).
  */
 public record PlannedTrial(String id, String configId, int block, String blockLabel, String varying, String model,
                            Map<String, String> params, long seed, int seedIndex, int epochs, boolean probe,
-                           int validation) {
+                           int validation, String metrics) {
     public PlannedTrial {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
+    /** A trial with the default analyses. */
+    public PlannedTrial(String id, String configId, int block, String blockLabel, String varying, String model,
+                        Map<String, String> params, long seed, int seedIndex, int epochs, boolean probe, int validation) {
+        this(id, configId, block, blockLabel, varying, model, params, seed, seedIndex, epochs, probe, validation, "default");
+    }
+
     /** The spec the trial runner takes, with {@code threads} kernel threads. */
     public TrialSpec spec(int threads) {
-        return new TrialSpec(model, params, seed, epochs, threads, probe, validation);
+        return new TrialSpec(model, params, seed, epochs, threads, probe, validation,
+                AnalysisOptions.of(metrics, null, null, null, null));
     }
 
     /** A short human description: label, varying values and seed. */
@@ -46,6 +54,7 @@ public record PlannedTrial(String id, String configId, int block, String blockLa
         m.put("epochs", epochs);
         m.put("probe", probe);
         m.put("validation", validation);
+        m.put("metrics", metrics);
         return m;
     }
 
@@ -58,6 +67,6 @@ public record PlannedTrial(String id, String configId, int block, String blockLa
         return new PlannedTrial(n.get("id").asText(), n.get("config_id").asText(), n.get("block").asInt(),
                 n.get("block_label").asText(), n.get("varying").asText(), n.get("model").asText(), params,
                 n.get("seed").asLong(), n.get("seed_index").asInt(), n.get("epochs").asInt(), n.get("probe").asBoolean(),
-                n.get("validation").asInt());
+                n.get("validation").asInt(), n.has("metrics") ? n.get("metrics").asText() : "default");
     }
 }

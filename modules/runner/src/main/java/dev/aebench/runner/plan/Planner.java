@@ -101,7 +101,7 @@ public final class Planner {
                     String id = TrialIds.trialId(block.model(), config.values(), block.epochs(), block.probe(), validation,
                             data.fingerprint(), seed);
                     out.add(new PlannedTrial(id, configId, block.index(), label, varying, block.model(), config.values(),
-                            seed, s, block.epochs(), block.probe(), validation));
+                            seed, s, block.epochs(), block.probe(), validation, block.metrics()));
                 }
             }
         }

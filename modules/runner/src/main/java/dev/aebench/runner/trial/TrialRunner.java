@@ -1,6 +1,10 @@
 package dev.aebench.runner.trial;
 
+import dev.aebench.analysis.Analyses;
+import dev.aebench.analysis.AnalysisInputs;
+import dev.aebench.analysis.AnalysisReport;
 import dev.aebench.core.data.Dataset;
+import dev.aebench.core.jacobian.Differentiable;
 import dev.aebench.core.data.TrainTestData;
 import dev.aebench.core.error.UserError;
 import dev.aebench.core.kernel.KernelFactory;
@@ -98,16 +102,18 @@ public final class TrialRunner {
             }
             metrics.putAll(model.extraMetrics(data.test()));
             clock.lap("eval_sec");
+            LabelledCodes trainCodes = null;
+            LabelledCodes testCodes = null;
+            TrainedProbe trained = null;
             if (spec.probe()) {
                 int dim = model.codeDim();
-                LabelledCodes trainCodes = new LabelledCodes("training", Evaluation.encodeAll(model, train), train.labels(), dim);
-                LabelledCodes testCodes = new LabelledCodes("test", Evaluation.encodeAll(model, data.test()),
-                        data.test().labels(), dim);
+                trainCodes = new LabelledCodes("training", Evaluation.encodeAll(model, train), train.labels(), dim);
+                testCodes = new LabelledCodes("test", Evaluation.encodeAll(model, data.test()), data.test().labels(), dim);
                 LabelledCodes valCodes = validation == null ? null : new LabelledCodes("validation",
                         Evaluation.encodeAll(model, validation), validation.labels(), dim);
                 clock.lap("encode_sec");
                 LinearProbe probe = new LinearProbe(ProbeOptions.defaults().withSeed(spec.seed()));
-                TrainedProbe trained = probe.train(trainCodes);
+                trained = probe.train(trainCodes);
                 double probeAcc = trained.accuracy(testCodes);
                 metrics.put(ProbeMetrics.PROBE_ACC, probeAcc);
                 if (valCodes != null) {
@@ -116,6 +122,15 @@ public final class TrialRunner {
                 double probeSec = clock.lap("probe_sec");
                 metrics.put(ProbeMetrics.PROBE_SEC, probeSec);
                 log.accept(String.format("probe accuracy %.4f  %.1fs", probeAcc, probeSec));
+            }
+            AnalysisReport analysis = Analyses.run(new AnalysisInputs(model,
+                    model instanceof Differentiable d ? d.differentiableEncoder() : null, train, data.test(),
+                    trainCodes == null ? null : trainCodes.codes(), testCodes == null ? null : testCodes.codes(),
+                    trained == null ? null : trained::predict, kernels, spec.seed()), spec.analysis());
+            metrics.putAll(analysis.metrics());
+            clock.lap("analysis_sec");
+            if (!spec.analysis().selected().isEmpty()) {
+                log.accept(analysis.describe());
             }
             metrics.putList(TrialMetrics.LOSS_CURVE, fit.epochLoss());
             return new TrialResult(spec.model(), config.values(), spec.seed(), spec.epochs(), metrics, clock.phases(),

@@ -1,5 +1,6 @@
 package dev.aebench.runner.trial;
 
+import dev.aebench.analysis.AnalysisOptions;
 import dev.aebench.core.error.UserError;
 
 import java.util.Collections;
@@ -8,14 +9,21 @@ import java.util.TreeMap;
 
 /**
  * One trial as the user asked for it: a model family, its hyperparameter settings (unresolved),
- * a seed, an epoch count, the number of kernel threads, whether to run the linear probe, and how
- * many of the last training images to hold out as a validation split (0: none).
+ * a seed, an epoch count, the number of kernel threads, whether to run the linear probe, how
+ * many of the last training images to hold out as a validation split (0: none), and which
+ * representation analyses to run on the trained model.
  */
 public record TrialSpec(String model, Map<String, String> settings, long seed, int epochs, int threads, boolean probe,
-                        int validation) {
-    /** A trial without a validation split. */
+                        int validation, AnalysisOptions analysis) {
+    /** A trial without a validation split or analyses. */
     public TrialSpec(String model, Map<String, String> settings, long seed, int epochs, int threads, boolean probe) {
         this(model, settings, seed, epochs, threads, probe, 0);
+    }
+
+    /** A trial without analyses. */
+    public TrialSpec(String model, Map<String, String> settings, long seed, int epochs, int threads, boolean probe,
+                     int validation) {
+        this(model, settings, seed, epochs, threads, probe, validation, AnalysisOptions.none());
     }
 
     public TrialSpec {

@@ -117,4 +117,23 @@ class TrainCommandErrorsTest {
     void badEpochs() {
         assertUserError(CliRunner.run("train", "--model", "ae", "--epochs", "0"), "--epochs", "found 0");
     }
+
+    @Test
+    void unknownMetric() {
+        assertUserError(CliRunner.run("train", "--model", "cae", "--metrics", "all,jacobain"), "--metrics",
+                "found 'jacobain'");
+    }
+
+    @Test
+    void zeroSubsetSize() {
+        assertUserError(CliRunner.run("train", "--model", "cae", "--metrics", "all", "--analysis-points", "0"),
+                "--analysis-points", "found 0");
+    }
+
+    @Test
+    void subsetLargerThanTheTestSet() throws IOException {
+        Path d = dataset(gzip(idxImages(20, 4, false)), gzip(idxLabels(20, 0x801)));
+        assertUserError(CliRunner.run("train", "--model", "cae", "--metrics", "all", "--queries", "11", "--data",
+                d.toString()), "--queries", "at most the test set's 10 images", "found 11");
+    }
 }
