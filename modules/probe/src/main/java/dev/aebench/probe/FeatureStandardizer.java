@@ -69,4 +69,47 @@ final class FeatureStandardizer {
         }
         return out;
     }
+
+    /**
+     * The design matrix of {@code rows} rows of {@code codes}: each row mapped, followed by a
+     * constant 1 (the intercept's column), row-major with {@code dim() + 1} columns, in float.
+     */
+    float[] design(float[] codes, int rows) {
+        int d = mean.length;
+        int cols = d + 1;
+        float[] out = new float[rows * cols];
+        float[] m = new float[d];
+        float[] s = new float[d];
+        for (int j = 0; j < d; j++) {
+            m[j] = (float) mean[j];
+            s[j] = (float) inverseSd[j];
+        }
+        for (int i = 0; i < rows; i++) {
+            int src = i * d;
+            int dst = i * cols;
+            for (int j = 0; j < d; j++) {
+                out[dst + j] = (codes[src + j] - m[j]) * s[j];
+            }
+            out[dst + d] = 1f;
+        }
+        return out;
+    }
+
+    /** {@code a} ({@code rows x cols}, row-major) transposed, in tiles that stay in cache. */
+    static float[] transpose(float[] a, int rows, int cols) {
+        float[] t = new float[a.length];
+        int tile = 64;
+        for (int i0 = 0; i0 < rows; i0 += tile) {
+            int i1 = Math.min(rows, i0 + tile);
+            for (int j0 = 0; j0 < cols; j0 += tile) {
+                int j1 = Math.min(cols, j0 + tile);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        t[j * rows + i] = a[i * cols + j];
+                    }
+                }
+            }
+        }
+        return t;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.aebench.probe;
 
 import dev.aebench.core.error.UserError;
+import dev.aebench.core.kernel.Kernels;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
@@ -10,19 +11,37 @@ import org.tribuo.math.StochasticGradientOptimiser;
 
 /**
  * Linear probe: multinomial logistic regression (softmax over one affine score per class,
- * trained on mean cross-entropy) from codes to class labels, fitted with Tribuo's
- * {@link LinearSGDTrainer} and {@link LogMulticlass}, scored by test accuracy. Codes are
- * standardised with the training set's mean and sd unless {@link ProbeOptions#standardize()} is
- * off. The same options and seed give the same result.
+ * trained on mean cross-entropy + {@code l2/2 |W|^2}) from codes to class labels, scored by test
+ * accuracy. Fitted by full-batch L-BFGS on the kernels' GEMM ({@link ProbeSolver#LBFGS}, the
+ * default) or by Tribuo's {@link LinearSGDTrainer} with {@link LogMulticlass}
+ * ({@link ProbeSolver#SGD}). Codes are standardised with the training set's mean and sd unless
+ * {@link ProbeOptions#standardize()} is off. The same options and seed give the same result,
+ * whatever the kernels' thread count.
  */
 public final class LinearProbe {
     private final ProbeOptions options;
+    private final Kernels kernels;
+    private final LbfgsSettings lbfgs;
+    /** The weight matrix's columns are padded with zeros to a multiple of this (see SoftmaxObjective). */
+    static final int GEMM_WIDTH = 16;
 
+    /** A probe whose L-BFGS solver runs on single-threaded kernels of its own. */
     public LinearProbe(ProbeOptions options) {
+        this(options, null);
+    }
+
+    /** A probe whose L-BFGS solver runs on {@code kernels} (which must stay open while it is used). */
+    public LinearProbe(ProbeOptions options, Kernels kernels) {
+        this(options, kernels, LbfgsSettings.DEFAULTS);
+    }
+
+    LinearProbe(ProbeOptions options, Kernels kernels, LbfgsSettings lbfgs) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
         this.options = options;
+        this.kernels = kernels;
+        this.lbfgs = lbfgs;
     }
 
     public static LinearProbe withDefaults() {
@@ -58,18 +77,84 @@ public final class LinearProbe {
             throw new UserError(train.role() + " set: only one class (" + train.labels()[0]
                     + "); a probe needs at least two");
         }
-        TribuoLogging.quiet();
+        long t0 = System.nanoTime();
         FeatureStandardizer standardizer = options.standardize()
                 ? FeatureStandardizer.fit(train)
                 : FeatureStandardizer.identity(train.dim());
+        if (options.solver() == ProbeSolver.LBFGS) {
+            return trainLbfgs(train, standardizer, t0);
+        }
+        TribuoLogging.quiet();
         TribuoExamples examples = new TribuoExamples(standardizer, train.classes());
         MutableDataset<Label> dataset = examples.dataset(train);
         LinearSGDModel model = trainer().train(dataset);
         return new TrainedProbe(model, examples, train.dim(), train.classes());
     }
 
+    private TrainedProbe trainLbfgs(LabelledCodes train, FeatureStandardizer standardizer, long t0) {
+        long t1 = System.nanoTime();
+        Kernels k = kernels != null ? kernels : SharedKernels.SINGLE;
+        int classes = train.classes();
+        int[] compact = new int[classes];
+        java.util.Arrays.fill(compact, -1);
+        int fittedCount = 0;
+        for (int label : train.labels()) {
+            if (compact[label] < 0) {
+                compact[label] = 0;
+            }
+        }
+        int[] fitted = new int[train.distinctLabels()];
+        for (int c = 0; c < classes; c++) {
+            if (compact[c] == 0) {
+                fitted[fittedCount] = c;
+                compact[c] = fittedCount++;
+            }
+        }
+        int[] y = new int[train.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = compact[train.labels()[i]];
+        }
+        int cols = train.dim() + 1;
+        float[] z = standardizer.design(train.codes(), train.size());
+        float[] zt = FeatureStandardizer.transpose(z, train.size(), cols);
+        int width = (fittedCount + GEMM_WIDTH - 1) / GEMM_WIDTH * GEMM_WIDTH;
+        long t2 = System.nanoTime();
+        SecondMoment m = lbfgs.precondition()
+                ? SecondMoment.of(k, z, train.size(), cols, width, lbfgs.ridge())
+                : SecondMoment.identity(cols, width);
+        long t3 = System.nanoTime();
+        java.util.concurrent.ForkJoinPool pool = k.threads() > 1 ? new java.util.concurrent.ForkJoinPool(k.threads()) : null;
+        SoftmaxObjective objective = new SoftmaxObjective(k, pool, z, zt, y, cols, fittedCount, width, options.l2());
+        LbfgsProbeFit.Outcome outcome;
+        try {
+            outcome = LbfgsProbeFit.minimise(objective, m, lbfgs.maxIterations(), lbfgs.gradientTolerance(),
+                    lbfgs.relativeDecrease());
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+            }
+        }
+        lastOutcome = outcome;
+        long t4 = System.nanoTime();
+        lastProfile = String.format(java.util.Locale.ROOT,
+                "fit-sd %.3f design %.3f gram %.3f lbfgs %.3f s; line %d x %.2f ms, direction %d x %.2f ms, gradient %d x %.2f ms",
+                (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9,
+                objective.calls[0], objective.nanos[0] / 1e6 / objective.calls[0],
+                objective.calls[1], objective.nanos[1] / 1e6 / Math.max(1, objective.calls[1]),
+                objective.calls[2], objective.nanos[2] / 1e6 / objective.calls[2]);
+        return new TrainedProbe(new LinearScores(standardizer, k, outcome.weights(), width, fitted), train.dim(), classes);
+    }
+
+    /** How the last L-BFGS fit of this probe ended (for measurements and tests); null before one. */
+    LbfgsProbeFit.Outcome lastOutcome;
+    /** Where the last L-BFGS fit's time went (for measurements); null before one. */
+    String lastProfile;
+
     /** One line naming the model, the library and the settings. */
     public String method() {
+        if (options.solver() == ProbeSolver.LBFGS) {
+            return "multinomial logistic regression (full-batch L-BFGS on float GEMM, " + options.describe() + ")";
+        }
         return "multinomial logistic regression (Tribuo LinearSGDTrainer, LogMulticlass; " + options.describe() + ")";
     }
 

@@ -10,18 +10,30 @@ import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.math.la.DenseMatrix;
 
 /**
- * A fitted probe: Tribuo's linear model together with the standardisation it was trained
- * under. Predicts class indices for raw (unstandardised) codes.
+ * A fitted probe: a linear model together with the standardisation it was trained under, either
+ * Tribuo's (the {@code sgd} solver) or a weight matrix whose scores are one GEMM
+ * ({@link LinearScores}, the {@code lbfgs} solver). Predicts class indices for raw
+ * (unstandardised) codes.
  */
 public final class TrainedProbe {
     private final LinearSGDModel model;
     private final TribuoExamples examples;
+    private final LinearScores scores;
     private final int dim;
     private final int classes;
 
     TrainedProbe(LinearSGDModel model, TribuoExamples examples, int dim, int classes) {
         this.model = model;
         this.examples = examples;
+        this.scores = null;
+        this.dim = dim;
+        this.classes = classes;
+    }
+
+    TrainedProbe(LinearScores scores, int dim, int classes) {
+        this.model = null;
+        this.examples = null;
+        this.scores = scores;
         this.dim = dim;
         this.classes = classes;
     }
@@ -41,6 +53,9 @@ public final class TrainedProbe {
             throw new UserError("probe: " + codes.length + " code values are not rows of dimension " + dim);
         }
         int rows = codes.length / dim;
+        if (scores != null) {
+            return scores.predict(codes, rows);
+        }
         int[] predicted = new int[rows];
         for (int i = 0; i < rows; i++) {
             Label label = model.predict(examples.example(codes, i, LabelFactory.UNKNOWN_LABEL)).getOutput();
@@ -73,6 +88,9 @@ public final class TrainedProbe {
      * {@code w[c] . z + w[c][dim]}.
      */
     public double[][] weights() {
+        if (scores != null) {
+            return scores.weights(classes);
+        }
         DenseMatrix w = model.getWeightsCopy();
         ImmutableFeatureMap features = model.getFeatureIDMap();
         ImmutableOutputInfo<Label> outputs = model.getOutputIDInfo();
@@ -92,7 +110,7 @@ public final class TrainedProbe {
         return out;
     }
 
-    /** The underlying Tribuo model (for inspection; its inputs are standardised codes). */
+    /** The underlying Tribuo model (for inspection; its inputs are standardised codes); null for lbfgs. */
     public Model<Label> tribuoModel() {
         return model;
     }

@@ -22,7 +22,7 @@ class LinearProbeTest {
     private static final LabelledCodes TRAIN = CLUSTERS.sample("training", 800, 1);
     private static final LabelledCodes TEST = CLUSTERS.sample("test", 2000, 2);
     /** Small data needs more passes than the defaults (tuned for 60,000 rows) to converge. */
-    private static final ProbeOptions SMALL_DATA = ProbeOptions.defaults().withEpochs(100);
+    private static final ProbeOptions SMALL_DATA = ProbeOptions.sgdDefaults().withEpochs(100);
 
     @Test
     void accuracyMatchesAnIndependentFullBatchSolver() {
@@ -76,10 +76,10 @@ class LinearProbeTest {
 
     @Test
     void sameSeedGivesTheSameModelAndAnotherSeedAnother() {
-        LinearProbe probe = new LinearProbe(ProbeOptions.defaults().withEpochs(3));
+        LinearProbe probe = new LinearProbe(ProbeOptions.sgdDefaults().withEpochs(3));
         double[][] first = probe.train(TRAIN).weights();
         double[][] again = probe.train(TRAIN).weights();
-        double[][] otherSeed = new LinearProbe(ProbeOptions.defaults().withEpochs(3).withSeed(99)).train(TRAIN).weights();
+        double[][] otherSeed = new LinearProbe(ProbeOptions.sgdDefaults().withEpochs(3).withSeed(99)).train(TRAIN).weights();
         for (int c = 0; c < first.length; c++) {
             assertArrayEquals(first[c], again[c], 0.0);
         }
@@ -93,7 +93,7 @@ class LinearProbeTest {
         assertTrue(reference.finalGradientNorm < 1e-8, "reference converged: " + reference.finalGradientNorm);
         for (int batch : new int[] {1, 10}) {
             ProbeOptions options = new ProbeOptions(200, ProbeOptions.DEFAULT_LEARNING_RATE, l2, 3, true, batch,
-                    ProbeOptions.defaults().optimiser());
+                    ProbeOptions.sgdDefaults().optimiser());
             double[][] w = new LinearProbe(options).train(TRAIN).weights();
             double distance = 0;
             double norm = 0;
@@ -123,7 +123,7 @@ class LinearProbeTest {
     @Test
     void classesMissingFromTrainingGetNoWeights() {
         LabelledCodes gappy = new LabelledCodes("training", new float[] {-2, -1, 1, 2}, new int[] {0, 0, 2, 2}, 1);
-        TrainedProbe probe = new LinearProbe(ProbeOptions.defaults().withEpochs(50)).train(gappy);
+        TrainedProbe probe = new LinearProbe(ProbeOptions.sgdDefaults().withEpochs(50)).train(gappy);
         assertEquals(3, probe.classes());
         assertNull(probe.weights()[1]);
         assertArrayEquals(new int[] {0, 2}, probe.predict(new float[] {-3, 3}));
@@ -149,7 +149,7 @@ class LinearProbeTest {
         };
         tribuo.addHandler(handler);
         try {
-            new LinearProbe(ProbeOptions.defaults().withEpochs(1)).evaluate(TRAIN, TEST);
+            new LinearProbe(ProbeOptions.sgdDefaults().withEpochs(1)).evaluate(TRAIN, TEST);
         } finally {
             tribuo.removeHandler(handler);
         }
@@ -159,7 +159,7 @@ class LinearProbeTest {
 
     @Test
     void rejectsBadInputWithOneLine() {
-        LinearProbe probe = new LinearProbe(ProbeOptions.defaults().withEpochs(1));
+        LinearProbe probe = new LinearProbe(ProbeOptions.sgdDefaults().withEpochs(1));
         float[] x = TRAIN.codes();
         int[] y = TRAIN.labels();
         assertOneLineUserError("training set: 9599 code values for 800 labels",

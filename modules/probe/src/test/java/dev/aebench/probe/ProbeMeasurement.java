@@ -30,6 +30,10 @@ public final class ProbeMeasurement {
         System.out.printf(Locale.ROOT, "%s: train %d x %d, test %d%n", args[0], data[0].size(), data[0].dim(),
                 data[1].size());
         for (int k = 1; k < args.length; k++) {
+            if (args[k].startsWith("lbfgs")) {
+                lbfgs(args[k], data);
+                continue;
+            }
             ProbeOptions options = parse(args[k]);
             ProbeResult r = new LinearProbe(options).evaluate(data[0], data[1]);
             String loss = "";
@@ -40,6 +44,37 @@ public final class ProbeMeasurement {
             }
             System.out.printf(Locale.ROOT, "%-32s accuracy %.4f  %.2f s%s  (%s)%n", args[k], r.accuracy(), r.seconds(),
                     loss, options.describe());
+        }
+    }
+
+    /** {@code lbfgs[,maxIter,gtol,ftol,precondition(0|1),ridge,threads,l2,repeats]}: fit, time, report. */
+    private static void lbfgs(String spec, LabelledCodes[] data) {
+        String[] p = (spec + ",,,,,,,,,").split(",", -1);
+        LbfgsSettings d = LbfgsSettings.DEFAULTS;
+        LbfgsSettings settings = new LbfgsSettings(p[1].isEmpty() ? d.maxIterations() : Integer.parseInt(p[1]),
+                p[2].isEmpty() ? d.gradientTolerance() : Double.parseDouble(p[2]),
+                p[3].isEmpty() ? d.relativeDecrease() : Double.parseDouble(p[3]),
+                p[4].isEmpty() ? d.precondition() : p[4].equals("1"),
+                p[5].isEmpty() ? d.ridge() : Double.parseDouble(p[5]));
+        int threads = p[6].isEmpty() ? 2 : Integer.parseInt(p[6]);
+        ProbeOptions options = ProbeOptions.defaults();
+        if (!p[7].isEmpty()) {
+            options = new ProbeOptions(options.epochs(), options.learningRate(), Double.parseDouble(p[7]), options.seed(),
+                    true, options.minibatchSize(), options.optimiser(), ProbeSolver.LBFGS);
+        }
+        int repeats = p[8].isEmpty() ? 3 : Integer.parseInt(p[8]);
+        try (dev.aebench.core.kernel.Kernels kernels = dev.aebench.core.kernel.KernelFactory.create(threads)) {
+            for (int r = 0; r < repeats; r++) {
+                LinearProbe probe = new LinearProbe(options, kernels, settings);
+                long t0 = System.nanoTime();
+                TrainedProbe trained = probe.train(data[0]);
+                double fit = (System.nanoTime() - t0) / 1e9;
+                double acc = trained.accuracy(data[1]);
+                double total = (System.nanoTime() - t0) / 1e9;
+                LbfgsProbeFit.Outcome o = probe.lastOutcome;
+                System.out.printf(Locale.ROOT, "%-32s accuracy %.4f  fit %.3f s total %.3f s  it %d (%s) f %.6f |g| %.2e  [%s]%n",
+                        spec, acc, fit, total, o.iterations(), o.stop(), o.value(), o.gradientMax(), probe.lastProfile);
+            }
         }
     }
 
@@ -72,7 +107,7 @@ public final class ProbeMeasurement {
 
     static ProbeOptions parse(String spec) {
         if (spec.equals("default")) {
-            return ProbeOptions.defaults();
+            return ProbeOptions.sgdDefaults();
         }
         String[] p = spec.split(",");
         return new ProbeOptions(Integer.parseInt(p[2]), Double.parseDouble(p[1]),

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProbeOptionsTest {
-    private static final ProbeOptions D = ProbeOptions.defaults();
+    private static final ProbeOptions D = ProbeOptions.sgdDefaults();
 
     @Test
     void defaultsAreValidAndDescribed() {
