@@ -6,6 +6,7 @@ import dev.aebench.core.data.TrainTestData;
 import dev.aebench.core.model.ModelRegistry;
 import dev.aebench.core.result.JsonLines;
 import dev.aebench.core.result.TrialResult;
+import dev.aebench.probe.ProbeSolver;
 import dev.aebench.runner.trial.TrialRunner;
 import dev.aebench.runner.trial.TrialSpec;
 import picocli.CommandLine.Command;
@@ -70,6 +71,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-probe", description = "skip the linear probe")
     boolean noProbe;
 
+    @Option(names = "--probe-solver", defaultValue = "lbfgs", paramLabel = "NAME",
+            description = "how the linear probe is fitted: lbfgs (full-batch, the default) or sgd (Tribuo's minibatch "
+                    + "AdaGrad, the earlier probe)")
+    String probeSolver;
+
     @Option(names = "--quiet", description = "no per-epoch lines")
     boolean quiet;
 
@@ -81,7 +87,8 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AnalysisOptions analysis = AnalysisOptions.of(metrics, analysisPoints, spectrumPoints, directions, queries);
-        TrialSpec trial = new TrialSpec(model, settings, seed, epochs, common.threads(), !noProbe, validation, analysis);
+        TrialSpec trial = new TrialSpec(model, settings, seed, epochs, common.threads(), !noProbe, validation, analysis,
+                ProbeSolver.parse("--probe-solver", probeSolver));
         TrialRunner runner = new TrialRunner(ModelRegistry.load());
         runner.resolve(trial); // fail on a bad model or --set before loading data
         TrainTestData data = DataLocator.load(DataLocator.resolve(common.data));

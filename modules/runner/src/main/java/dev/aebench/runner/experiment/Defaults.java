@@ -1,14 +1,22 @@
 package dev.aebench.runner.experiment;
 
+import dev.aebench.probe.ProbeSolver;
+
 import java.util.List;
 
 /**
- * The {@code defaults} section: epochs, seeds, probe and the analyses ({@code metrics}, as
- * {@code --metrics} takes them) for blocks that do not set their own, and the kernel threads per
- * trial (null: the cores divided by the trials run in parallel).
+ * The {@code defaults} section: epochs, seeds, probe (and its solver) and the analyses
+ * ({@code metrics}, as {@code --metrics} takes them) for blocks that do not set their own, and the
+ * kernel threads per trial (null: the cores divided by the trials run in parallel).
  */
-public record Defaults(int epochs, List<Long> seeds, boolean probe, Integer threads, String metrics) {
+public record Defaults(int epochs, List<Long> seeds, boolean probe, Integer threads, String metrics,
+                       ProbeSolver probeSolver) {
     public static final int EPOCHS = 5;
+
+    /** Defaults whose probe uses the default solver. */
+    public Defaults(int epochs, List<Long> seeds, boolean probe, Integer threads, String metrics) {
+        this(epochs, seeds, probe, threads, metrics, ProbeSolver.LBFGS);
+    }
 
     public Defaults {
         seeds = List.copyOf(seeds);

@@ -2,6 +2,7 @@ package dev.aebench.runner.experiment;
 
 import dev.aebench.analysis.AnalysisOptions;
 import dev.aebench.core.error.UserError;
+import dev.aebench.probe.ProbeSolver;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
@@ -36,7 +37,7 @@ import java.util.Set;
  * defaults:                   # inherited by every block
  *   epochs: 5
  *   seeds: 1                  # a count (seeds 0..n-1) or a list such as [0, 7, 42]
- *   probe: true
+ *   probe: true               # or false, or {solver: sgd} (lbfgs, the default, or sgd)
  *   threads: 2                # kernel threads per trial (default: cores / --parallel)
  *   metrics: default          # analyses: default, all, none or a list (see: aebench train --help)
  * models:                     # one block per family configuration space
@@ -56,6 +57,7 @@ public final class ExperimentReader {
     static final List<String> DEFAULT_KEYS = List.of("epochs", "seeds", "probe", "threads", "metrics");
     static final List<String> BLOCK_KEYS = List.of("model", "name", "set", "grid", "random", "seeds", "epochs", "probe",
             "metrics");
+    static final List<String> PROBE_KEYS = List.of("solver");
     static final List<String> RANDOM_KEYS = List.of("n", "seed", "params");
     static final List<String> DISTRIBUTION_KEYS = List.of("uniform", "loguniform", "choice");
     private static final int MAX_EPOCHS = 1_000_000;
@@ -142,10 +144,11 @@ public final class ExperimentReader {
         Defaults std = Defaults.standard();
         int epochs = m.containsKey("epochs") ? (int) m.get("epochs").integer(1, MAX_EPOCHS) : std.epochs();
         List<Long> seeds = m.containsKey("seeds") ? seeds(m.get("seeds")) : std.seeds();
-        boolean probe = m.containsKey("probe") ? m.get("probe").bool() : std.probe();
+        boolean probe = m.containsKey("probe") ? probeOn(m.get("probe")) : std.probe();
+        ProbeSolver solver = m.containsKey("probe") ? probeSolver(m.get("probe"), std.probeSolver()) : std.probeSolver();
         Integer threads = m.containsKey("threads") ? (int) m.get("threads").integer(1, 1024) : null;
         String metrics = m.containsKey("metrics") ? metrics(m.get("metrics")) : std.metrics();
-        return new Defaults(epochs, seeds, probe, threads, metrics);
+        return new Defaults(epochs, seeds, probe, threads, metrics, solver);
     }
 
     private static ModelBlock block(int index, YamlNode node, Defaults defaults) {
@@ -192,9 +195,39 @@ public final class ExperimentReader {
         }
         List<Long> seeds = m.containsKey("seeds") ? seeds(m.get("seeds")) : defaults.seeds();
         int epochs = m.containsKey("epochs") ? (int) m.get("epochs").integer(1, MAX_EPOCHS) : defaults.epochs();
-        boolean probe = m.containsKey("probe") ? m.get("probe").bool() : defaults.probe();
+        boolean probe = m.containsKey("probe") ? probeOn(m.get("probe")) : defaults.probe();
+        ProbeSolver solver = m.containsKey("probe") ? probeSolver(m.get("probe"), defaults.probeSolver())
+                : defaults.probeSolver();
         String metrics = m.containsKey("metrics") ? metrics(m.get("metrics")) : defaults.metrics();
-        return new ModelBlock(index, model, name, set, grid, random, seeds, epochs, probe, metrics);
+        return new ModelBlock(index, model, name, set, grid, random, seeds, epochs, probe, metrics, solver);
+    }
+
+    /** {@code probe: true|false}, or {@code probe: {solver: NAME}} (the probe on, with that solver). */
+    private static boolean probeOn(YamlNode node) {
+        if (node.isMap()) {
+            probeSolver(node, ProbeSolver.LBFGS); // checks the mapping
+            return true;
+        }
+        return node.bool();
+    }
+
+    private static ProbeSolver probeSolver(YamlNode node, ProbeSolver otherwise) {
+        if (!node.isMap()) {
+            return otherwise;
+        }
+        Map<String, YamlNode> m = node.strictMap("true, false or a mapping {solver: " + String.join("|",
+                ProbeSolver.names().split(", ")) + "}", PROBE_KEYS);
+        if (!m.containsKey("solver")) {
+            return otherwise;
+        }
+        YamlNode s = m.get("solver");
+        String expected = "a probe solver, one of " + ProbeSolver.names();
+        String text = s.text(expected, ".+");
+        try {
+            return ProbeSolver.parse("", text);
+        } catch (UserError e) {
+            throw s.problem(expected);
+        }
     }
 
     /** {@code default}, {@code all}, {@code none}, a comma-separated text or a list of analysis names, checked. */

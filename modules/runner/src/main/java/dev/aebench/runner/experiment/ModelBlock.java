@@ -1,5 +1,7 @@
 package dev.aebench.runner.experiment;
 
+import dev.aebench.probe.ProbeSolver;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,14 +10,20 @@ import java.util.Map;
 /**
  * One entry of {@code models}: a family, an optional label, fixed {@code set} values, a
  * {@code grid} (the cartesian product of its value lists), an optional seeded {@code random}
- * search, and the seeds, epochs, probe choice and analyses ({@code metrics}) (defaults already applied). Values are the text
+ * search, and the seeds, epochs, probe choice (and its solver) and analyses ({@code metrics}) (defaults already applied). Values are the text
  * the file gave; the planner checks them against the family's hyperparameters.
  *
  * @param index position in the file's {@code models} list, for error paths
  */
 public record ModelBlock(int index, String model, String name, Map<String, String> set, Map<String, List<String>> grid,
                          RandomSearch random, List<Long> seeds, int epochs, boolean probe,
-                         String metrics) {
+                         String metrics, ProbeSolver probeSolver) {
+    /** A block whose probe uses the default solver. */
+    public ModelBlock(int index, String model, String name, Map<String, String> set, Map<String, List<String>> grid,
+                      RandomSearch random, List<Long> seeds, int epochs, boolean probe, String metrics) {
+        this(index, model, name, set, grid, random, seeds, epochs, probe, metrics, ProbeSolver.LBFGS);
+    }
+
     public ModelBlock {
         set = Collections.unmodifiableMap(new LinkedHashMap<>(set));
         Map<String, List<String>> g = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package dev.aebench.runner.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.aebench.analysis.AnalysisOptions;
+import dev.aebench.probe.ProbeSolver;
 import dev.aebench.runner.trial.TrialSpec;
 
 import java.util.Collections;
@@ -13,13 +14,22 @@ import java.util.Map;
  * One trial of a plan: its id and configuration id, the block it belongs to (index and label)
  * with the block's varying hyperparameters as text ({@code sigma=0.3}), and what to run: model,
  * fully resolved hyperparameters, seed (and its position in the block's seed list), epochs,
- * probe, validation split and the analyses to run ({@code metrics}, as {@code --metrics} takes them).
+ * probe, validation split, the analyses to run ({@code metrics}, as {@code --metrics} takes them)
+ * and the probe's solver.
  */
 public record PlannedTrial(String id, String configId, int block, String blockLabel, String varying, String model,
                            Map<String, String> params, long seed, int seedIndex, int epochs, boolean probe,
-                           int validation, String metrics) {
+                           int validation, String metrics, ProbeSolver probeSolver) {
     public PlannedTrial {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** A trial whose probe uses the default solver. */
+    public PlannedTrial(String id, String configId, int block, String blockLabel, String varying, String model,
+                        Map<String, String> params, long seed, int seedIndex, int epochs, boolean probe, int validation,
+                        String metrics) {
+        this(id, configId, block, blockLabel, varying, model, params, seed, seedIndex, epochs, probe, validation, metrics,
+                ProbeSolver.LBFGS);
     }
 
     /** A trial with the default analyses. */
@@ -31,7 +41,7 @@ public record PlannedTrial(String id, String configId, int block, String blockLa
     /** The spec the trial runner takes, with {@code threads} kernel threads. */
     public TrialSpec spec(int threads) {
         return new TrialSpec(model, params, seed, epochs, threads, probe, validation,
-                AnalysisOptions.of(metrics, null, null, null, null));
+                AnalysisOptions.of(metrics, null, null, null, null), probeSolver);
     }
 
     /** A short human description: label, varying values and seed. */
@@ -55,6 +65,7 @@ public record PlannedTrial(String id, String configId, int block, String blockLa
         m.put("probe", probe);
         m.put("validation", validation);
         m.put("metrics", metrics);
+        m.put("probe_solver", probeSolver.id());
         return m;
     }
 
@@ -67,6 +78,8 @@ public record PlannedTrial(String id, String configId, int block, String blockLa
         return new PlannedTrial(n.get("id").asText(), n.get("config_id").asText(), n.get("block").asInt(),
                 n.get("block_label").asText(), n.get("varying").asText(), n.get("model").asText(), params,
                 n.get("seed").asLong(), n.get("seed_index").asInt(), n.get("epochs").asInt(), n.get("probe").asBoolean(),
-                n.get("validation").asInt(), n.has("metrics") ? n.get("metrics").asText() : "default");
+                n.get("validation").asInt(), n.has("metrics") ? n.get("metrics").asText() : "default",
+                // a plan written before there was a choice of solver ran Tribuo's SGD
+                n.has("probe_solver") ? ProbeSolver.parse("probe_solver", n.get("probe_solver").asText()) : ProbeSolver.SGD);
     }
 }

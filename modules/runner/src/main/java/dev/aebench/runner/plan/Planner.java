@@ -91,17 +91,17 @@ public final class Planner {
                 settings.putAll(sample);
                 ModelConfig config = resolve(file, block, family, settings, data, kernels);
                 String configId = TrialIds.configId(block.model(), config.values(), block.epochs(), block.probe(),
-                        validation, data.fingerprint());
+                        block.probeSolver(), validation, data.fingerprint());
                 if (!seen.add(configId)) {
                     continue; // a random draw that repeats an earlier configuration
                 }
                 String varying = varying(varyingKeys, config);
                 for (int s = 0; s < block.seeds().size(); s++) {
                     long seed = block.seeds().get(s);
-                    String id = TrialIds.trialId(block.model(), config.values(), block.epochs(), block.probe(), validation,
-                            data.fingerprint(), seed);
+                    String id = TrialIds.trialId(block.model(), config.values(), block.epochs(), block.probe(),
+                            block.probeSolver(), validation, data.fingerprint(), seed);
                     out.add(new PlannedTrial(id, configId, block.index(), label, varying, block.model(), config.values(),
-                            seed, s, block.epochs(), block.probe(), validation, block.metrics()));
+                            seed, s, block.epochs(), block.probe(), validation, block.metrics(), block.probeSolver()));
                 }
             }
         }

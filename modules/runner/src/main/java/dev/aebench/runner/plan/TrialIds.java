@@ -1,6 +1,7 @@
 package dev.aebench.runner.plan;
 
 import dev.aebench.core.result.JsonLines;
+import dev.aebench.probe.ProbeSolver;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +13,9 @@ import java.util.TreeMap;
 /**
  * Stable names for trials and configurations: SHA-256 of a canonical JSON text (sorted keys) of
  * everything that determines the result. A trial id covers the model, its fully resolved
- * hyperparameters, epochs, probe, validation split, data fingerprint and seed; a configuration id
+ * hyperparameters, epochs, probe (and, with the probe, its solver unless that is {@code sgd}, the
+ * only solver there was when the first ids were recorded), validation split, data fingerprint and
+ * seed; a configuration id
  * is the same without the seed, so the seeds of one configuration share it. Labels, block order
  * and thread counts are not part of either.
  */
@@ -20,23 +23,38 @@ public final class TrialIds {
     private TrialIds() {
     }
 
+    /** With the default probe solver. */
     public static String configId(String model, Map<String, String> params, int epochs, boolean probe, int validation,
                                   String data) {
-        return hash(canonical(model, params, epochs, probe, validation, data, null), 12);
+        return configId(model, params, epochs, probe, ProbeSolver.LBFGS, validation, data);
     }
 
+    public static String configId(String model, Map<String, String> params, int epochs, boolean probe,
+                                  ProbeSolver solver, int validation, String data) {
+        return hash(canonical(model, params, epochs, probe, solver, validation, data, null), 12);
+    }
+
+    /** With the default probe solver. */
     public static String trialId(String model, Map<String, String> params, int epochs, boolean probe, int validation,
                                  String data, long seed) {
-        return hash(canonical(model, params, epochs, probe, validation, data, seed), 16);
+        return trialId(model, params, epochs, probe, ProbeSolver.LBFGS, validation, data, seed);
     }
 
-    static String canonical(String model, Map<String, String> params, int epochs, boolean probe, int validation,
-                            String data, Long seed) {
+    public static String trialId(String model, Map<String, String> params, int epochs, boolean probe,
+                                 ProbeSolver solver, int validation, String data, long seed) {
+        return hash(canonical(model, params, epochs, probe, solver, validation, data, seed), 16);
+    }
+
+    static String canonical(String model, Map<String, String> params, int epochs, boolean probe, ProbeSolver solver,
+                            int validation, String data, Long seed) {
         Map<String, Object> m = new TreeMap<>();
         m.put("model", model);
         m.put("params", new TreeMap<>(params));
         m.put("epochs", epochs);
         m.put("probe", probe);
+        if (probe && solver != ProbeSolver.SGD) { // SGD ids stay those recorded before the solver was a choice
+            m.put("probe_solver", solver.id());
+        }
         m.put("validation", validation);
         m.put("data", data);
         if (seed != null) {

@@ -112,7 +112,8 @@ public final class TrialRunner {
                 LabelledCodes valCodes = validation == null ? null : new LabelledCodes("validation",
                         Evaluation.encodeAll(model, validation), validation.labels(), dim);
                 clock.lap("encode_sec");
-                LinearProbe probe = new LinearProbe(ProbeOptions.defaults().withSeed(spec.seed()));
+                LinearProbe probe = new LinearProbe(ProbeOptions.defaults(spec.probeSolver()).withSeed(spec.seed()),
+                        kernels);
                 trained = probe.train(trainCodes);
                 double probeAcc = trained.accuracy(testCodes);
                 metrics.put(ProbeMetrics.PROBE_ACC, probeAcc);
@@ -143,6 +144,9 @@ public final class TrialRunner {
         m.put("model", spec.model());
         m.put("epochs", Integer.toString(spec.epochs()));
         m.put("probe", Boolean.toString(spec.probe()));
+        if (spec.probe()) {
+            m.put("probe_solver", spec.probeSolver().id());
+        }
         m.put("validation", Integer.toString(spec.validation()));
         return m;
     }

@@ -2,6 +2,7 @@ package dev.aebench.runner.trial;
 
 import dev.aebench.analysis.AnalysisOptions;
 import dev.aebench.core.error.UserError;
+import dev.aebench.probe.ProbeSolver;
 
 import java.util.Collections;
 import java.util.Map;
@@ -10,11 +11,17 @@ import java.util.TreeMap;
 /**
  * One trial as the user asked for it: a model family, its hyperparameter settings (unresolved),
  * a seed, an epoch count, the number of kernel threads, whether to run the linear probe, how
- * many of the last training images to hold out as a validation split (0: none), and which
- * representation analyses to run on the trained model.
+ * many of the last training images to hold out as a validation split (0: none), which
+ * representation analyses to run on the trained model, and the probe's solver.
  */
 public record TrialSpec(String model, Map<String, String> settings, long seed, int epochs, int threads, boolean probe,
-                        int validation, AnalysisOptions analysis) {
+                        int validation, AnalysisOptions analysis, ProbeSolver probeSolver) {
+    /** A trial whose probe (if any) uses the default solver. */
+    public TrialSpec(String model, Map<String, String> settings, long seed, int epochs, int threads, boolean probe,
+                     int validation, AnalysisOptions analysis) {
+        this(model, settings, seed, epochs, threads, probe, validation, analysis, ProbeSolver.LBFGS);
+    }
+
     /** A trial without a validation split or analyses. */
     public TrialSpec(String model, Map<String, String> settings, long seed, int epochs, int threads, boolean probe) {
         this(model, settings, seed, epochs, threads, probe, 0);
@@ -28,6 +35,9 @@ public record TrialSpec(String model, Map<String, String> settings, long seed, i
 
     public TrialSpec {
         settings = Collections.unmodifiableMap(new TreeMap<>(settings));
+        if (probeSolver == null) {
+            throw new IllegalArgumentException("probe solver must be given");
+        }
         if (epochs < 1) {
             throw new UserError("--epochs: expected an integer >= 1, found " + epochs);
         }

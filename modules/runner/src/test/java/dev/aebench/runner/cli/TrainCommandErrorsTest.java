@@ -69,6 +69,12 @@ class TrainCommandErrorsTest {
     }
 
     @Test
+    void unknownProbeSolver() {
+        assertUserError(CliRunner.run("train", "--model", "pca", "--probe-solver", "newton"),
+                "--probe-solver: expected one of lbfgs, sgd, found 'newton'");
+    }
+
+    @Test
     void truncatedGzip() throws IOException {
         byte[] gz = gzip(idxImages(20, 4, false));
         Path d = dataset(java.util.Arrays.copyOf(gz, gz.length / 2), gzip(idxLabels(20, 0x801)));

@@ -1,5 +1,7 @@
 package dev.aebench.runner.plan;
 
+import dev.aebench.probe.ProbeSolver;
+
 import dev.aebench.core.model.ModelRegistry;
 import dev.aebench.runner.experiment.ExperimentReader;
 import org.junit.jupiter.api.Test;
@@ -145,11 +147,33 @@ class PlannerTest {
     }
 
     @Test
+    void probeSolverIsPartOfTheIdsAndThePlan() {
+        String head = "name: t\nvalidation: 0\nmodels:\n  - model: pca\n    set: {k: 2}\n";
+        Plan lbfgs = plan(head);
+        Plan sgd = plan(head + "    probe: {solver: sgd}\n");
+        Plan sgdByDefault = plan("name: t\nvalidation: 0\ndefaults: {probe: {solver: SGD}}\nmodels:\n  - model: pca\n"
+                + "    set: {k: 2}\n");
+        assertEquals(ProbeSolver.LBFGS, lbfgs.trials().get(0).probeSolver());
+        assertEquals(ProbeSolver.SGD, sgd.trials().get(0).probeSolver());
+        assertEquals(ids(sgd), ids(sgdByDefault));
+        assertNotEquals(ids(lbfgs), ids(sgd), "ids differ by solver");
+        assertEquals(ProbeSolver.SGD, sgd.trials().get(0).spec(1).probeSolver());
+        assertEquals(sgd.trials().get(0), PlannedTrial.fromJson(new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(sgd.trials().get(0).toMap())));
+    }
+
+    @Test
     void canonicalTextIsPinned() {
         // The id is the hash of this text; changing its form would orphan every recorded result.
         assertEquals("{\"data\":\"fp\",\"epochs\":3,\"model\":\"ae\",\"params\":{\"a\":\"1\",\"b\":\"2\"},\"probe\":true,"
                         + "\"seed\":4,\"validation\":10}",
-                TrialIds.canonical("ae", Map.of("b", "2", "a", "1"), 3, true, 10, "fp", 4L));
+                TrialIds.canonical("ae", Map.of("b", "2", "a", "1"), 3, true, ProbeSolver.SGD, 10, "fp", 4L));
+        assertEquals("{\"data\":\"fp\",\"epochs\":3,\"model\":\"ae\",\"params\":{},\"probe\":true,"
+                        + "\"probe_solver\":\"lbfgs\",\"seed\":4,\"validation\":10}",
+                TrialIds.canonical("ae", Map.of(), 3, true, ProbeSolver.LBFGS, 10, "fp", 4L));
+        assertEquals("{\"data\":\"fp\",\"epochs\":3,\"model\":\"ae\",\"params\":{},\"probe\":false,"
+                        + "\"seed\":4,\"validation\":10}",
+                TrialIds.canonical("ae", Map.of(), 3, false, ProbeSolver.LBFGS, 10, "fp", 4L));
         assertEquals(16, TrialIds.trialId("ae", Map.of(), 3, true, 10, "fp", 4).length());
     }
 
