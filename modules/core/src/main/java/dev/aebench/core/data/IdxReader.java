@@ -19,7 +19,9 @@ import java.util.zip.ZipException;
 
 /**
  * Reads MNIST-format IDX files, gzip-compressed or raw (detected by content), checking the magic
- * number, dimensions and byte counts. Every problem is a {@link UserError} naming the file.
+ * number, dimensions and byte counts. Every problem is a {@link UserError} naming the file. A
+ * gzip file is read through the {@link IdxCache} when one is on: its decoded bytes are mapped
+ * from the cache (decoded into it on first use), with the same bytes and fingerprint.
  */
 public final class IdxReader {
     static final int IMAGES_MAGIC = 0x00000803;
@@ -145,14 +147,22 @@ public final class IdxReader {
     private static final class Opened implements AutoCloseable {
         final DataInputStream data;
         final MessageDigest md;
+        final String known;
 
         Opened(DataInputStream data, MessageDigest md) {
             this.data = data;
             this.md = md;
+            this.known = null;
+        }
+
+        Opened(DataInputStream data, String sha256) {
+            this.data = data;
+            this.md = null;
+            this.known = sha256;
         }
 
         String digest() {
-            return HexFormat.of().formatHex(md.digest());
+            return known != null ? known : HexFormat.of().formatHex(md.digest());
         }
 
         @Override
@@ -176,7 +186,41 @@ public final class IdxReader {
         int b0 = raw.read();
         int b1 = raw.read();
         raw.reset();
-        InputStream body = (b0 == 0x1f && b1 == 0x8b) ? new GZIPInputStream(raw, 1 << 16) : raw;
+        boolean gzip = b0 == 0x1f && b1 == 0x8b;
+        IdxCache cache = gzip ? IdxCache.standard() : null;
+        IdxCache.Decoded decoded = cache == null ? null : cache.decoded(file);
+        if (decoded != null) {
+            raw.close();
+            return new Opened(new DataInputStream(new BufferInput(decoded.bytes())), decoded.sha256());
+        }
+        InputStream body = gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
         return new Opened(new DataInputStream(new BufferedInputStream(new DigestInputStream(body, md), 1 << 16)), md);
+    }
+
+    /** A mapped buffer as a stream (bulk reads are one copy). */
+    private static final class BufferInput extends InputStream {
+        private final java.nio.ByteBuffer buffer;
+
+        BufferInput(java.nio.ByteBuffer buffer) {
+            this.buffer = buffer;
+        }
+
+        @Override
+        public int read() {
+            return buffer.hasRemaining() ? buffer.get() & 0xFF : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) {
+                return 0;
+            }
+            if (!buffer.hasRemaining()) {
+                return -1;
+            }
+            int n = Math.min(len, buffer.remaining());
+            buffer.get(b, off, n);
+            return n;
+        }
     }
 }
