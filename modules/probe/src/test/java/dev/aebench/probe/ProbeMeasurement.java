@@ -64,6 +64,7 @@ public final class ProbeMeasurement {
         }
         int repeats = p[8].isEmpty() ? 3 : Integer.parseInt(p[8]);
         try (dev.aebench.core.kernel.Kernels kernels = dev.aebench.core.kernel.KernelFactory.create(threads)) {
+            dev.aebench.core.kernel.KernelWarmup.ensure(kernels); // as a trial does before anything is timed
             for (int r = 0; r < repeats; r++) {
                 LinearProbe probe = new LinearProbe(options, kernels, settings);
                 long t0 = System.nanoTime();
