@@ -52,12 +52,14 @@ final class Fista {
 
     /**
      * The Gram matrix of the dictionary at {@code dict[off ..]} and the step's Lipschitz constant
-     * {@code L = 2 (mu + alpha)}; call whenever D has changed.
+     * {@code L = 2 (mu + alpha)}; call whenever D has changed. Power iteration starts from the
+     * last eigenvector estimate (a few iterations, during training), or afresh when {@code cold}
+     * (evaluation, whose codes then do not depend on what ran before).
      */
-    void prepare(float[] dict, int off, double alpha) {
+    void prepare(float[] dict, int off, double alpha, boolean cold) {
         kernels.gemm(false, true, codes, codes, inputs, dict, off, inputs, dict, off, inputs, false, gram, 0, codes);
         int iterations = POWER_ITERATIONS;
-        if (!warm) {
+        if (cold || !warm) {
             Arrays.fill(vector, (float) (1.0 / Math.sqrt(codes)));
             iterations = FIRST_POWER_ITERATIONS;
             warm = true;

@@ -58,17 +58,22 @@ public final class PsdAutoencoder extends ArenaAutoencoder {
     @Override
     protected double lossAndGradients(float[] target, float[] input, int rows, long stepSeed) {
         float[] prediction = encoder.forward(input, rows);
+        fista.prepare(arena.params(), dictOffset, spec.alpha(), false);
         float[] h = infer(input, prediction, rows);
         return codeLossAndGradients(target, input, rows, h, prediction);
     }
 
-    /** The codes FISTA infers for the first rows of x, started at the encoder's prediction. */
+    /**
+     * The codes FISTA infers for the first rows of x (at most maxRows), started at the encoder's
+     * prediction, with the step size computed afresh as the test metrics do.
+     */
     float[] inferCodes(float[] x, int rows) {
+        fista.prepare(arena.params(), dictOffset, spec.alpha(), true);
         return infer(x, encoder.forward(x, rows), rows);
     }
 
+    /** FISTA from {@code prediction}; {@link Fista#prepare} must have seen the current dictionary. */
     private float[] infer(float[] x, float[] prediction, int rows) {
-        fista.prepare(arena.params(), dictOffset, spec.alpha());
         return fista.infer(x, prediction, rows, arena.params(), dictOffset, spec.lambda(), spec.alpha(),
                 spec.fistaSteps());
     }
@@ -152,6 +157,7 @@ public final class PsdAutoencoder extends ArenaAutoencoder {
         long inferredZeros = 0;
         double squares = 0;
         float[] in = new float[maxRows * inputDim];
+        fista.prepare(arena.params(), dictOffset, spec.alpha(), true);
         for (int s = 0; s < test.size(); s += maxRows) {
             int n = Math.min(maxRows, test.size() - s);
             System.arraycopy(test.x(), s * inputDim, in, 0, n * inputDim);

@@ -14,7 +14,7 @@ public final class PsdMetrics implements MetricProvider {
                         "fraction of the encoder's test code entries with |h| < 1e-3"),
                 MetricDescription.neither("inferred_code_sparsity", "fraction",
                         "the same fraction for the codes FISTA infers from the encoder's (fista_steps steps)"),
-                MetricDescription.lower("inferred_test_mse", "per pixel",
+                MetricDescription.lower("inferred_test_mse", "1",
                         "per-pixel MSE of the test set reconstructed from the FISTA-inferred codes"));
     }
 }
