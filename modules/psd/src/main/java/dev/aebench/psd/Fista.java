@@ -20,7 +20,7 @@ import java.util.Arrays;
 final class Fista {
     /** Power iterations on the first {@link #prepare} and on each later one (warm-started). */
     static final int FIRST_POWER_ITERATIONS = 50;
-    static final int POWER_ITERATIONS = 4;
+    static final int POWER_ITERATIONS = 2;
     /** Power iteration approaches the top eigenvalue from below; the step stays safe with this margin. */
     static final double EIGEN_MARGIN = 1.02;
 
