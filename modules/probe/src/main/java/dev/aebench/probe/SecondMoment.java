@@ -3,8 +3,8 @@ package dev.aebench.probe;
 import dev.aebench.core.kernel.Kernels;
 
 /**
- * The preconditioner of {@link LbfgsProbeFit}: {@code M = Z^T Z / n + ridge * I}, the second
- * moment of the design matrix's rows (standardised codes and the intercept's 1), held as its
+ * The preconditioner of {@link LbfgsProbeFit}: {@code M = Z^T Z / n + ridge * I} (estimated from
+ * a sample of rows), the second moment of the design matrix's rows (standardised codes and the intercept's 1), held as its
  * Cholesky factor. The softmax objective's Hessian is {@code Z^T diag-blocks Z / n}, so M^-1 takes
  * out the correlation between codes that makes plain gradient steps slow; L-BFGS starts its
  * inverse-Hessian estimate from a multiple of it. {@link #solve} applies M^-1 to each class's
@@ -21,18 +21,33 @@ final class SecondMoment {
         this.factor = factor;
     }
 
-    /** From Z ({@code rows x cols}) by one Gram product on the kernels, then a Cholesky factorisation. */
+    /** Rows of Z the second moment is estimated from, at most: every (rows / SAMPLE)-th row. */
+    static final int SAMPLE = 16_384;
+
+    /**
+     * From Z ({@code rows x cols}): at most {@value #SAMPLE} evenly spaced rows, whose product
+     * {@code Zs^T Zs} is one plain GEMM on the kernels, then a Cholesky factorisation. (The
+     * kernels' Gram product measured 1.9 s on its first call in a trial's JVM, against 0.2 s
+     * warm; a preconditioner needs no more than an estimate.)
+     */
     static SecondMoment of(Kernels kernels, float[] z, int rows, int cols, int classes, double ridge) {
+        int step = Math.max(1, rows / SAMPLE);
+        int sampled = (rows + step - 1) / step;
+        float[] zs = new float[sampled * cols];
+        for (int i = 0; i < sampled; i++) {
+            System.arraycopy(z, i * step * cols, zs, i * cols, cols);
+        }
+        float[] zst = FeatureStandardizer.transpose(zs, sampled, cols);
         float[] gram = new float[cols * cols];
-        kernels.gram(cols, rows, z, 0, cols, false, gram, 0, cols);
+        kernels.gemm(false, false, cols, cols, sampled, zst, 0, sampled, zs, 0, cols, false, gram, 0, cols);
         double[] a = new double[cols * cols];
         for (int k = 0; k < a.length; k++) {
-            a[k] = gram[k] / (double) rows;
+            a[k] = gram[k] / (double) sampled;
         }
         for (int j = 0; j < cols; j++) {
             a[j * cols + j] += ridge;
         }
-        return new SecondMoment(cols, classes, cholesky(a, cols));
+        return new SecondMoment(cols, classes, cholesky(a, cols, ridge));
     }
 
     /** The identity (no preconditioning). */
@@ -80,15 +95,22 @@ final class SecondMoment {
         return x;
     }
 
-    /** In place, lower triangle; the matrix is positive definite by its ridge. */
-    private static double[] cholesky(double[] a, int n) {
+    /**
+     * In place, lower triangle. A pivot below {@code floor} times its diagonal entry (or not a
+     * number) is raised to that: nearly collinear codes (saturated or duplicated units, whose
+     * standardised values are mostly float rounding) make the float estimate indefinite, and
+     * any symmetric positive definite M is a valid preconditioner.
+     */
+    static double[] cholesky(double[] a, int n, double floor) {
         for (int j = 0; j < n; j++) {
-            double d = a[j * n + j];
+            double diagonal = a[j * n + j];
+            double d = diagonal;
             for (int p = 0; p < j; p++) {
                 d -= a[j * n + p] * a[j * n + p];
             }
-            if (!(d > 0)) {
-                throw new IllegalStateException("second-moment matrix not positive definite at column " + j);
+            double least = floor * Math.max(Double.isFinite(diagonal) ? Math.abs(diagonal) : 1.0, 1e-300);
+            if (!(d >= least)) {
+                d = least;
             }
             double ljj = Math.sqrt(d);
             a[j * n + j] = ljj;
@@ -97,7 +119,7 @@ final class SecondMoment {
                 for (int p = 0; p < j; p++) {
                     s -= a[i * n + p] * a[j * n + p];
                 }
-                a[i * n + j] = s / ljj;
+                a[i * n + j] = Double.isFinite(s) ? s / ljj : 0.0;
             }
             for (int p = j + 1; p < n; p++) {
                 a[j * n + p] = 0.0;

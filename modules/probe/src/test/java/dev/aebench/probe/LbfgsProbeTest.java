@@ -176,6 +176,37 @@ class LbfgsProbeTest {
     }
 
     @Test
+    void nearlyCollinearAndConstantCodesStillFit() {
+        // a saturated unit (1 - 1e-7 jitter), its duplicate, a constant column and a real signal
+        SplittableRandom r = new SplittableRandom(9);
+        int n = 3000;
+        float[] x = new float[n * 4];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 3;
+            float saturated = 1f - (r.nextInt(3) == 0 ? 1e-7f : 0f);
+            x[i * 4] = saturated;
+            x[i * 4 + 1] = saturated;
+            x[i * 4 + 2] = 0.5f;
+            x[i * 4 + 3] = (float) (y[i] + 0.6 * r.nextGaussian());
+        }
+        LabelledCodes codes = new LabelledCodes("training", x, y, 4);
+        double acc = LinearProbe.withDefaults().evaluate(codes, codes).accuracy();
+        double reference = new LinearProbe(ProbeOptions.sgdDefaults().withEpochs(20)).evaluate(codes, codes).accuracy();
+        assertEquals(reference, acc, 0.02);
+    }
+
+    @Test
+    void choleskyRaisesPivotsOfAnIndefiniteEstimate() {
+        double[] a = {1, 1, 1, 1 - 1e-12}; // singular (and indefinite after rounding)
+        double[] l = SecondMoment.cholesky(a, 2, 1e-3);
+        for (double v : l) {
+            assertTrue(Double.isFinite(v));
+        }
+        assertTrue(l[3] > 0);
+    }
+
+    @Test
     void classesMissingFromTrainingGetNoWeights() {
         LabelledCodes gappy = new LabelledCodes("training", new float[] {-2, -1, 1, 2}, new int[] {0, 0, 2, 2}, 1);
         TrainedProbe probe = LinearProbe.withDefaults().train(gappy);
