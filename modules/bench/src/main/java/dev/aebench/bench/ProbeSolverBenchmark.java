@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The linear probe end to end (standardise, fit, score the test rows) with each solver, on
  * Fashion-MNIST-sized synthetic codes: 60,000 training and 10,000 test rows of {@code dim}
- * values, 10 Gaussian classes whose means are close enough that a linear model gets about 85 %
- * right. One fit per measurement (the SGD solver takes seconds); the test accuracy of the last
+ * values, 10 Gaussian classes (well separated: at dim 256 both solvers get 99 % of the test
+ * rows right, so this times the solvers, not their accuracy). One fit per measurement (the SGD solver takes seconds); the test accuracy of the last
  * fit is printed at the end of each trial.
  */
 @State(Scope.Benchmark)
