@@ -12,6 +12,7 @@ import dev.aebench.runner.plan.DataSource;
 import dev.aebench.runner.plan.Plan;
 import dev.aebench.runner.plan.PlannedTrial;
 import dev.aebench.runner.plan.Planner;
+import dev.aebench.report.render.Report;
 import dev.aebench.runner.store.PlanFile;
 import dev.aebench.runner.store.ResultStore;
 import dev.aebench.runner.summary.SummaryReport;
@@ -65,6 +66,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--in-process", hidden = true, description = "run trials in this JVM (debugging)")
     boolean inProcess;
 
+    @Option(names = "--no-report", description = "do not render the report (OUT/report) at the end")
+    boolean noReport;
+
     @Option(names = "--debug", description = "show stack traces of internal errors")
     boolean debug;
 
@@ -90,8 +94,8 @@ public final class RunCommand implements Callable<Integer> {
             PlanFile.write(outDir, plan);
             SweepReport report;
             try (TrialExecutor executor = inProcess
-                    ? new InProcessExecutor(new TrialRunner(ModelRegistry.load()), dataDir, threads, store.attemptsLog())
-                    : new ChildProcessExecutor(dataDir, threads, store.tmpDir(), store.logDir(), store.attemptsLog())) {
+                    ? new InProcessExecutor(new TrialRunner(ModelRegistry.load()), dataDir, threads, store.attemptsLog(), store.artifactsDir())
+                    : new ChildProcessExecutor(dataDir, threads, store.tmpDir(), store.logDir(), store.attemptsLog(), store.artifactsDir())) {
                 report = new Sweep(plan, store, executor, parallel, Progress.to(stdout, Progress.stdoutIsTerminal())).run();
             } catch (CancellationException e) {
                 stdout.flush();
@@ -107,6 +111,11 @@ public final class RunCommand implements Callable<Integer> {
             stdout.println();
             stdout.print(SummaryReport.text(Summarizer.summarize(plan, store.recorded())));
             stdout.printf("%nresults: %s   (again: aebench results summary %s)%n", outDir.resolve(ResultStore.TRIALS), outDir);
+            if (!noReport && !store.recorded().isEmpty()) {
+                Path reportDir = Report.defaultOut(outDir);
+                Report.render(outDir, reportDir);
+                stdout.printf("report: %s   (again: aebench report %s)%n", reportDir.resolve(Report.HTML), outDir);
+            }
             stdout.flush();
             return report.allOk() && report.missing() == 0 ? 0 : 1;
         }

@@ -35,7 +35,7 @@ public final class ChildMain {
         try {
             TrainTestData data = DataLocator.load(request.data());
             AttemptLog.started(request.attempts(), request.trial().id());
-            outcome = TrialWork.run(new TrialRunner(ModelRegistry.load()), request.trial(), request.threads(), data,
+            outcome = TrialWork.run(new TrialRunner(ModelRegistry.load()), request.trial(), request.threads(), data, request.artifacts(),
                     line -> {
                         out.println(line);
                         out.flush();

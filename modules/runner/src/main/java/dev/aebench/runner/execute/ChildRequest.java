@@ -10,10 +10,10 @@ import java.util.Map;
 
 /**
  * What a trial process is asked to do, passed as one JSON argument: the trial, its kernel
- * threads, the data folder, where to leave the result, the attempt log, and the pid of the
+ * threads, the data folder, where to leave the result, the attempt log, the artifacts folder (or null), and the pid of the
  * runner it must not outlive.
  */
-record ChildRequest(PlannedTrial trial, int threads, Path data, Path result, Path attempts, long parentPid) {
+record ChildRequest(PlannedTrial trial, int threads, Path data, Path result, Path attempts, Path artifacts, long parentPid) {
     String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("trial", trial.toMap());
@@ -21,6 +21,7 @@ record ChildRequest(PlannedTrial trial, int threads, Path data, Path result, Pat
         m.put("data", dev.aebench.core.data.DataLocator.absolute(data));
         m.put("result", result.toAbsolutePath().toString());
         m.put("attempts", attempts == null ? null : attempts.toAbsolutePath().toString());
+        m.put("artifacts", artifacts == null ? null : artifacts.toAbsolutePath().toString());
         m.put("parent_pid", parentPid);
         return JsonLines.toLine(m);
     }
@@ -29,6 +30,6 @@ record ChildRequest(PlannedTrial trial, int threads, Path data, Path result, Pat
         JsonNode n = JsonLines.mapper().readTree(text);
         return new ChildRequest(PlannedTrial.fromJson(n.get("trial")), n.get("threads").asInt(), Path.of(n.get("data").asText()),
                 Path.of(n.get("result").asText()), n.get("attempts").isNull() ? null : Path.of(n.get("attempts").asText()),
-                n.get("parent_pid").asLong());
+                n.path("artifacts").isTextual() ? Path.of(n.get("artifacts").asText()) : null, n.get("parent_pid").asLong());
     }
 }

@@ -17,14 +17,19 @@ public final class InProcessExecutor implements TrialExecutor {
     private final Path dataDir;
     private final int threads;
     private final Path attempts;
+    private final Path artifacts;
     private TrainTestData data;
 
-    /** @param attempts the attempt log to write trial starts to, or null */
-    public InProcessExecutor(TrialRunner runner, Path dataDir, int threads, Path attempts) {
+    /**
+     * @param attempts  the attempt log to write trial starts to, or null
+     * @param artifacts the folder for the trials' artifacts, or null for none
+     */
+    public InProcessExecutor(TrialRunner runner, Path dataDir, int threads, Path attempts, Path artifacts) {
         this.runner = runner;
         this.dataDir = dataDir;
         this.threads = threads;
         this.attempts = attempts;
+        this.artifacts = artifacts;
     }
 
     private synchronized TrainTestData data() {
@@ -43,6 +48,6 @@ public final class InProcessExecutor implements TrialExecutor {
             return TrialWork.failure(e, 0);
         }
         AttemptLog.started(attempts, trial.id());
-        return TrialWork.run(runner, trial, threads, d, listener);
+        return TrialWork.run(runner, trial, threads, d, artifacts, listener);
     }
 }

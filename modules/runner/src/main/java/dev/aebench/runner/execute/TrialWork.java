@@ -12,10 +12,13 @@ final class TrialWork {
     private TrialWork() {
     }
 
-    static TrialOutcome run(TrialRunner runner, PlannedTrial trial, int threads, TrainTestData data, TrialListener log) {
+    /** @param artifacts the folder for the trial's artifact ({@code ID.json}), or null for none */
+    static TrialOutcome run(TrialRunner runner, PlannedTrial trial, int threads, TrainTestData data, java.nio.file.Path artifacts,
+                            TrialListener log) {
         long t0 = System.nanoTime();
         try {
-            TrialResult result = runner.run(trial.spec(threads), data, log::output);
+            TrialResult result = runner.run(trial.spec(threads), data, log::output,
+                    artifacts == null ? null : artifacts.resolve(trial.id() + ".json"));
             return TrialOutcome.ok(result.toMap(), seconds(t0));
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             return failure(e, seconds(t0));

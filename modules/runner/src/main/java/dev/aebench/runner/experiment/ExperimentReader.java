@@ -31,6 +31,7 @@ import java.util.Set;
  *
  * <pre>
  * name: quick                 # required; letters, digits, . _ -  (the default output folder)
+ * description: Do DAEs ...    # optional: the question asked, in prose (shown in reports; up to 4000 characters)
  * data: ../fashion            # optional data folder, relative to this file, or synthetic:NAME[:SEED]
  * validation: 10000           # last training images held out for model selection; 0: none
  * select: val_mse             # or val_probe_acc: what selects the best configuration per block
@@ -53,7 +54,7 @@ import java.util.Set;
  * </pre>
  */
 public final class ExperimentReader {
-    static final List<String> TOP_KEYS = List.of("name", "data", "validation", "select", "defaults", "models");
+    static final List<String> TOP_KEYS = List.of("name", "description", "data", "validation", "select", "defaults", "models");
     static final List<String> DEFAULT_KEYS = List.of("epochs", "seeds", "probe", "threads", "metrics");
     static final List<String> BLOCK_KEYS = List.of("model", "name", "set", "grid", "random", "seeds", "epochs", "probe",
             "metrics");
@@ -62,6 +63,7 @@ public final class ExperimentReader {
     private static final int MAX_EPOCHS = 1_000_000;
     private static final int MAX_SEEDS = 10_000;
     private static final int MAX_SAMPLES = 100_000;
+    private static final int MAX_DESCRIPTION = 4000;
 
     private ExperimentReader() {
     }
@@ -90,6 +92,14 @@ public final class ExperimentReader {
         Map<String, YamlNode> top = root.strictMap("a mapping with keys " + String.join(", ", TOP_KEYS), TOP_KEYS);
         String name = required(top, file, "name", "an experiment name (letters, digits, '.', '_', '-')")
                 .text("an experiment name (letters, digits, '.', '_', '-')", "[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+        String description = null;
+        if (top.containsKey("description")) {
+            YamlNode d = top.get("description");
+            description = d.text("a description: text of 1 to " + MAX_DESCRIPTION + " characters", "(?s).*\\S.*").strip();
+            if (description.length() > MAX_DESCRIPTION) {
+                throw d.problem("a description of at most " + MAX_DESCRIPTION + " characters");
+            }
+        }
         Path data = null;
         if (top.containsKey("data")) {
             YamlNode d = top.get("data");
@@ -126,7 +136,7 @@ public final class ExperimentReader {
             }
             blocks.add(block);
         }
-        return new Experiment(file, name, data, validation, select, defaults, blocks, text);
+        return new Experiment(file, name, description, data, validation, select, defaults, blocks, text);
     }
 
     private static Object load(Path file, String text) {

@@ -46,6 +46,7 @@ public final class ResultStore implements AutoCloseable {
         try {
             Files.createDirectories(store.tmpDir());
             Files.createDirectories(store.logDir());
+            Files.createDirectories(store.artifactsDir());
             try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(store.tmpDir())) {
                 for (Path p : leftovers) {
                     Files.deleteIfExists(p);
@@ -95,6 +96,11 @@ public final class ResultStore implements AutoCloseable {
     /** Output of each trial, {@code ID.log}. */
     public Path logDir() {
         return dir.resolve("logs");
+    }
+
+    /** Per-trial artifacts for reports, {@code ID.json} (images and 2-D codes; see TrialArtifacts). */
+    public Path artifactsDir() {
+        return dir.resolve("artifacts");
     }
 
     public Path attemptsLog() {

@@ -67,6 +67,11 @@ public final class TrialRunner {
     }
 
     public TrialResult run(TrialSpec spec, TrainTestData data, Consumer<String> log) {
+        return run(spec, data, log, null);
+    }
+
+    /** As {@link #run(TrialSpec, TrainTestData, Consumer)}, also writing the {@link TrialArtifacts} to {@code artifactFile} unless null. */
+    public TrialResult run(TrialSpec spec, TrainTestData data, Consumer<String> log, java.nio.file.Path artifactFile) {
         double toTrial = PhaseClock.sinceJvmStart();
         ModelFamily family = registry.get(spec.model());
         ModelConfig config = ModelConfig.resolve(family, spec.settings());
@@ -140,6 +145,10 @@ public final class TrialRunner {
             clock.lap("analysis_sec");
             if (!spec.analysis().selected().isEmpty()) {
                 log.accept(analysis.describe());
+            }
+            if (artifactFile != null) {
+                TrialArtifacts.write(artifactFile, family, config, model, data.test(), kernels, spec.seed());
+                clock.lap("artifacts_sec");
             }
             metrics.putList(TrialMetrics.LOSS_CURVE, fit.epochLoss());
             return new TrialResult(spec.model(), config.values(), spec.seed(), spec.epochs(), metrics, clock.phases(),

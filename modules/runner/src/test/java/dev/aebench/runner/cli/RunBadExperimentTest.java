@@ -37,7 +37,7 @@ class RunBadExperimentTest {
     static Stream<Arguments> badFiles() {
         return Stream.of(
                 Arguments.of("unknown top-level key", HEAD + "modles:\n  - model: ae\n",
-                        "modles: expected a key among name, data, validation, select, defaults, models, found 'modles' (did you mean 'models'?)"),
+                        "modles: expected a key among name, description, data, validation, select, defaults, models, found 'modles' (did you mean 'models'?)"),
                 Arguments.of("unknown block key", HEAD + "models:\n  - model: ae\n    grd: {lr: [0.1]}\n",
                         "models[0].grd: expected a key among model, name, set, grid, random, seeds, epochs, probe, metrics, found 'grd' (did you mean 'grid'?)"),
                 Arguments.of("unknown defaults key", "name: bad\ndefaults: {epoch: 3}\nmodels: [{model: ae}]\n",
@@ -76,8 +76,8 @@ class RunBadExperimentTest {
                         "validation: expected fewer than the 60 training images in"),
                 Arguments.of("missing name", "models: [{model: ae}]\n",
                         "name: expected an experiment name (letters, digits, '.', '_', '-'), found nothing"),
-                Arguments.of("not a mapping", "- model: ae\n", "expected a mapping with keys name, data, validation, select, defaults, models"),
-                Arguments.of("empty file", "", "expected a mapping with keys name, data, validation, select, defaults, models, found nothing"),
+                Arguments.of("not a mapping", "- model: ae\n", "expected a mapping with keys name, description, data, validation, select, defaults, models"),
+                Arguments.of("empty file", "", "expected a mapping with keys name, description, data, validation, select, defaults, models, found nothing"),
                 Arguments.of("YAML syntax", "name: bad\nmodels: [{model: ae}\n", "expected valid YAML, found a syntax error"),
                 Arguments.of("duplicate key", "name: bad\nname: worse\nmodels: [{model: ae}]\n", "line 2: expected valid YAML"),
                 Arguments.of("unknown criterion", "name: bad\nselect: test_mse\nmodels: [{model: ae}]\n",
