@@ -68,8 +68,10 @@ class BrowserTest {
             if (Boolean.getBoolean("aebench.browser.skip")) {
                 Assumptions.abort("no Chromium (aebench.browser.skip=true)");
             }
-            fail("BrowserTest needs headless Chromium: expected /usr/bin/chromium or $CHROMIUM, found neither "
-                    + "(apt-get install chromium, or -Daebench.browser.skip=true to skip)");
+            String env = System.getenv("CHROMIUM");
+            fail("BrowserTest needs headless Chromium: expected an executable at " + DevTools.chromiumPath()
+                    + (env != null && !env.isBlank() ? " ($CHROMIUM)" : " (or set $CHROMIUM)") + ", found none "
+                    + "(apt-get install chromium, or -Daebench.browser.skip=true to skip this test)");
         }
         Path out = tmp.resolve("report");
         Report.render(ThreeBlocks.write(tmp.resolve("results")), out);

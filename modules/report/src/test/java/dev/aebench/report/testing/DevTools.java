@@ -44,10 +44,15 @@ public final class DevTools implements AutoCloseable {
         this.inbox = inbox;
     }
 
-    /** The Chromium binary: $CHROMIUM, else /usr/bin/chromium; null when neither exists. */
-    public static Path chromium() {
+    /** Where Chromium is looked for: $CHROMIUM, else /usr/bin/chromium. */
+    public static Path chromiumPath() {
         String env = System.getenv("CHROMIUM");
-        Path p = Path.of(env != null && !env.isBlank() ? env : "/usr/bin/chromium");
+        return Path.of(env != null && !env.isBlank() ? env : "/usr/bin/chromium");
+    }
+
+    /** The Chromium binary, or null when {@link #chromiumPath()} is not an executable. */
+    public static Path chromium() {
+        Path p = chromiumPath();
         return Files.isExecutable(p) ? p : null;
     }
 
