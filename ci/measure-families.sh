@@ -26,6 +26,7 @@ rows=(
   "deep|exact Jacobian, lambda 0.01|--set penalty=jacobian:0.01"
   "conv|reference|"
   "vae|reference|"
+  "psd|reference (lambda 0.5, 10 FISTA steps)|"
   "pca|k=32|--set k=32"
 )
 for row in "${rows[@]}"; do

@@ -44,7 +44,7 @@ public class TrainingEpochBenchmark {
     /** Steps per op. */
     public static final int STEPS = 20;
 
-    @Param({"ae", "deep", "tied", "linear", "dae", "cae", "sparse", "conv", "vae", "pca"})
+    @Param({"ae", "deep", "tied", "linear", "dae", "cae", "sparse", "conv", "vae", "psd", "pca"})
     public String family;
 
     @Param({"2"})

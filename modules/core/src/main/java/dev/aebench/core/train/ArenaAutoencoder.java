@@ -102,6 +102,13 @@ public abstract class ArenaAutoencoder implements Autoencoder {
         return m;
     }
 
+    /**
+     * Runs after every parameter update (nothing by default): a model whose parameters live on a
+     * constraint set (unit-norm dictionary atoms, non-negative thresholds) projects them back here.
+     */
+    protected void afterUpdate() {
+    }
+
     /** Adds the model's own test metrics (none by default). */
     protected void addTestMetrics(Dataset test, Map<String, Double> metrics) {
     }
@@ -152,7 +159,7 @@ public abstract class ArenaAutoencoder implements Autoencoder {
 
     private ArenaTrainer trainer() {
         if (trainer == null) {
-            trainer = new ArenaTrainer(kernels, arena);
+            trainer = new ArenaTrainer(kernels, arena, this::afterUpdate);
         }
         return trainer;
     }

@@ -15,12 +15,22 @@ import dev.aebench.core.nn.ParameterArena;
 public final class ArenaTrainer {
     private final Kernels kernels;
     private final ParameterArena arena;
+    private final Runnable afterUpdate;
     private Adam adam;
     private boolean gradientsPending;
 
     public ArenaTrainer(Kernels kernels, ParameterArena arena) {
+        this(kernels, arena, () -> { });
+    }
+
+    /**
+     * @param afterUpdate run after every Adam step: a model's projection of its parameters back
+     *                    onto their constraint set (unit-norm dictionary atoms, say)
+     */
+    public ArenaTrainer(Kernels kernels, ParameterArena arena, Runnable afterUpdate) {
         this.kernels = kernels;
         this.arena = arena;
+        this.afterUpdate = afterUpdate;
     }
 
     /** Trains with a fresh Adam through {@link MiniBatchLoop}; checks the data's row width first. */
@@ -45,12 +55,13 @@ public final class ArenaTrainer {
         gradientsPending = true;
     }
 
-    /** One Adam step (which also zeroes the gradients it consumed). */
+    /** One Adam step (which also zeroes the gradients it consumed), then the after-update hook. */
     public void update() {
         if (adam == null) {
             throw new IllegalStateException("update() before fit()");
         }
         adam.step(kernels, arena);
         gradientsPending = false;
+        afterUpdate.run();
     }
 }

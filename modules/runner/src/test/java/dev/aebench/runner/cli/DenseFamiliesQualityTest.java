@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The dense reference configurations on the real Fashion-MNIST, 5 epochs, seed 0: test MSE at
  * most 5 % above PyTorch's and probe accuracy at most 1 point below it (figures from
- * shared/REFERENCE.md, PyTorch 1.13.1 + scikit-learn on this machine kind).
+ * the PyTorch reference in docs/PERFORMANCE.md: PyTorch 1.13.1 + scikit-learn on this machine kind).
  */
 @EnabledIfSystemProperty(named = "aebench.integration", matches = "true")
 class DenseFamiliesQualityTest {

@@ -107,6 +107,12 @@ class TrainCommandErrorsTest {
     }
 
     @Test
+    void negativeSparsityWeight() {
+        assertUserError(CliRunner.run("train", "--model", "psd", "--set", "lambda=-0.5"),
+                "hyperparameter lambda of model psd", "expected a number in [0, 1000000]", "found -0.5");
+    }
+
+    @Test
     void setWithoutEquals() {
         CliRunner r = CliRunner.run("train", "--model", "ae", "--set", "hidden");
         assertEquals(2, r.exit());
