@@ -1,6 +1,7 @@
 package dev.aebench.contractive;
 
 import dev.aebench.core.error.UserError;
+import dev.aebench.core.jacobian.DiagonalJacobianNorm;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.nn.DenseLayer;
 import dev.aebench.core.objective.EncoderState;
@@ -36,6 +37,6 @@ public final class ContractivePenaltyProvider implements PenaltyProvider {
                     + layers.size() + " layer(s) with activation " + act.name().toLowerCase()
                     + "; use jacobian:" + lambda + " (exact for any dense encoder) or hutchinson:" + lambda + ":1");
         }
-        return new ClosedFormContraction(lambda, new DiagonalContraction(layers.get(0)));
+        return new JacobianPenalty("contractive:" + lambda, lambda, new DiagonalJacobianNorm(layers.get(0)));
     }
 }

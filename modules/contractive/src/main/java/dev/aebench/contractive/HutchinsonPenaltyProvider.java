@@ -1,5 +1,6 @@
 package dev.aebench.contractive;
 
+import dev.aebench.core.jacobian.HutchinsonJacobianNorm;
 import dev.aebench.core.objective.EncoderState;
 import dev.aebench.core.objective.Penalty;
 import dev.aebench.core.objective.PenaltyProvider;
@@ -8,7 +9,7 @@ import java.util.List;
 
 /**
  * {@code hutchinson:lambda[:k]}: the contractive penalty estimated with k Gaussian probes per
- * sample (1 when omitted), see {@link ProbedJacobian}.
+ * sample (1 when omitted), see {@link HutchinsonJacobianNorm}.
  */
 public final class HutchinsonPenaltyProvider implements PenaltyProvider {
     @Override
@@ -26,6 +27,7 @@ public final class HutchinsonPenaltyProvider implements PenaltyProvider {
     public Penalty create(double lambda, List<Double> extra, EncoderState encoder) {
         PenaltyArguments.checkLambda("hutchinson", "hutchinson:lambda:k", lambda);
         int probes = PenaltyArguments.probes(extra);
-        return new HutchinsonJacobianNorm(lambda, probes, encoder);
+        return new JacobianPenalty("hutchinson:" + lambda + ":" + probes, lambda,
+                new HutchinsonJacobianNorm(encoder.kernels(), encoder.layers(), encoder.maxRows(), probes));
     }
 }

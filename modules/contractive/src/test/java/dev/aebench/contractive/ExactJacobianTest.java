@@ -3,6 +3,7 @@ package dev.aebench.contractive;
 import dev.aebench.core.testing.TestModels;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.dense.DenseAutoencoder;
+import dev.aebench.core.jacobian.DeepJacobianNorm;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.KernelFactory;
 import dev.aebench.core.kernel.Kernels;
@@ -90,8 +91,9 @@ class ExactJacobianTest {
         DenseAutoencoder m = TestModels.dense(KERNELS, Activation.SIGMOID, "none", 17, 12, 8, 6);
         TestModels.scaleEncoder(m, 2f);
         m.forwardBackward(DATA.x(), DATA.size(), 1L);
-        DeepJacobian whole = new DeepJacobian(m);
-        DeepJacobian chunked = new DeepJacobian(m, DeepJacobian.floatsPerSample(m.layers()) * 3);
+        DeepJacobianNorm whole = new DeepJacobianNorm(KERNELS, m.layers(), m.maxRows());
+        DeepJacobianNorm chunked = new DeepJacobianNorm(KERNELS, m.layers(), m.maxRows(),
+                DeepJacobianNorm.floatsPerSample(m.layers()) * 3);
         assertEquals(3, chunked.chunk());
         assertTrue(whole.chunk() >= DATA.size());
         float[][] a = gradientsOf(m, whole);
@@ -105,12 +107,12 @@ class ExactJacobianTest {
     }
 
     /** {value}, the arena gradients and each layer's output gradient after one penalty pass from zero. */
-    private static float[][] gradientsOf(DenseAutoencoder m, DeepJacobian norm) {
+    private static float[][] gradientsOf(DenseAutoencoder m, DeepJacobianNorm norm) {
         m.arena().zeroGrads();
         for (DenseLayer l : m.layers()) {
             java.util.Arrays.fill(l.gradOutput(), 0f);
         }
-        double v = norm.apply(m, 1.0, true);
+        double v = norm.apply(m.arena(), m.rows(), 0L, 1.0, true);
         float[][] out = new float[2 + m.layers().size()][];
         out[0] = new float[] {(float) v};
         out[1] = m.arena().grads().clone();

@@ -3,6 +3,7 @@ package dev.aebench.contractive;
 import dev.aebench.core.testing.TestModels;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.dense.DenseAutoencoder;
+import dev.aebench.core.jacobian.HutchinsonJacobianNorm;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.KernelFactory;
 import dev.aebench.core.kernel.Kernels;
@@ -39,13 +40,14 @@ class HutchinsonEstimateTest {
     void meanOverManyDrawsEqualsTheExactNorm() {
         double exact = penaltyAt(model("jacobian:1"), 1L);
         DenseAutoencoder m = model("hutchinson:1");
-        ProbedJacobian chunked = new ProbedJacobian(m, 1, 3L * (16 + 2 * 26 + 2 * 16));
+        HutchinsonJacobianNorm chunked = new HutchinsonJacobianNorm(KERNELS, m.layers(), m.maxRows(), 1,
+                3L * (16 + 2 * 26 + 2 * 16));
         assertEquals(3, chunked.chunk());
         double[] whole = new double[DRAWS];
         double[] inChunks = new double[DRAWS];
         for (int s = 0; s < DRAWS; s++) {
             whole[s] = penaltyAt(m, s);
-            inChunks[s] = chunked.apply(m, 1.0, false);
+            inChunks[s] = chunked.apply(m.arena(), m.rows(), m.stepSeed(), 1.0, false);
         }
         assertWithinStandardErrors(exact, whole);
         assertWithinStandardErrors(exact, inChunks);

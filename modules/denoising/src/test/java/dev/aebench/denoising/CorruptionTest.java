@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Statistics, determinism and validation of the three corruptions, on constant images. */
+/** Statistics, determinism and validation of the corruptions, on constant images. */
 class CorruptionTest {
     private static final Kernels KERNELS = KernelFactory.create(2);
     private static final ObjectiveRegistry OBJECTIVES = ObjectiveRegistry.load();
@@ -100,10 +100,29 @@ class CorruptionTest {
     }
 
     @Test
+    void additiveAddsNoiseOfTheGivenSpreadWithoutClipping() {
+        float[] out = corrupt("additive:0.5", constant(0f), 9);
+        double mean = Arrays.stream(toDoubles(out)).average().orElseThrow();
+        double var = Arrays.stream(toDoubles(out)).map(v -> (v - mean) * (v - mean)).sum() / (N - 1);
+        assertEquals(0, mean, 5 * 0.5 / Math.sqrt(N));
+        assertEquals(0.5, Math.sqrt(var), 0.005);
+        assertProportion(0.5, Arrays.stream(toDoubles(out)).filter(v -> v < 0).count() / (double) N, "below 0");
+        assertTrue(Arrays.stream(toDoubles(out)).anyMatch(v -> v > 1), "some draws above 1");
+        // the same standard normals as gaussian: equal wherever gaussian did not clip
+        float[] clipped = corrupt("gaussian:0.5", constant(0f), 9);
+        for (int i = 0; i < N; i++) {
+            if (out[i] > 0 && out[i] < 1) {
+                assertEquals(out[i], clipped[i], 0f);
+            }
+        }
+        assertArrayEquals(constant(0.3f), corrupt("additive:0", constant(0.3f), 8));
+    }
+
+    @Test
     void sameSeedSameNoiseWhateverTheThreads() {
         float[] clean = constant(0.4f);
         try (Kernels one = KernelFactory.create(1)) {
-            for (String spec : new String[] {"gaussian:0.3", "mask:0.3", "saltpepper:0.3"}) {
+            for (String spec : new String[] {"gaussian:0.3", "mask:0.3", "saltpepper:0.3", "additive:0.3"}) {
                 Corruption c = OBJECTIVES.corruption(spec);
                 float[] a = new float[N];
                 float[] b = new float[N];
@@ -128,12 +147,14 @@ class CorruptionTest {
         assertEquals("gaussian:0.5", OBJECTIVES.corruption("gaussian:0.5").describe());
         assertEquals("mask:0.3", OBJECTIVES.corruption("mask:0.3").describe());
         assertEquals("saltpepper:0.1", OBJECTIVES.corruption("saltpepper:0.1").describe());
+        assertEquals("additive:0.2", OBJECTIVES.corruption("additive:0.2").describe());
     }
 
     @Test
     void badLevelsAreOneLineUserErrors() {
         String[][] cases = {
                 {"gaussian:-0.1", "sigma >= 0"},
+                {"additive:-0.1", "sigma >= 0"},
                 {"mask:1.5", "nu in [0, 1]"},
                 {"mask:-0.1", "nu in [0, 1]"},
                 {"saltpepper:2", "nu in [0, 1]"},

@@ -48,6 +48,7 @@ class DaeFamilyTest {
         assertEquals("gaussian:0.2", corruption(Map.of("sigma", "0.2")));
         assertEquals("mask:0.3", corruption(Map.of("noise", "mask")));
         assertEquals("saltpepper:0.2", corruption(Map.of("noise", "saltpepper", "nu", "0.2")));
+        assertEquals("additive:0.05", corruption(Map.of("noise", "additive", "sigma", "0.05")));
         ModelConfig defaults = ModelConfig.resolve(DAE, Map.of());
         assertEquals("256", defaults.get("hidden"));
         assertEquals("sigmoid", defaults.get("activation"));
@@ -69,7 +70,7 @@ class DaeFamilyTest {
 
     @Test
     void theLossIsAgainstTheCleanBatch() {
-        for (String noise : new String[] {"gaussian", "mask", "saltpepper"}) {
+        for (String noise : new String[] {"gaussian", "mask", "saltpepper", "additive"}) {
             DenseAutoencoder m = build(Map.of("hidden", "12", "noise", noise));
             long seed = 77;
             float[] noisy = new float[DATA.x().length];

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * Finds an MNIST-format data folder: the {@code --data} argument, then the {@code AEBENCH_DATA}
  * environment variable, then the Debian package's /usr/share/datasets/fashion-mnist. A folder
  * holds {@code train-images-idx3-ubyte[.gz]}, {@code train-labels-idx1-ubyte[.gz]},
- * {@code t10k-images-idx3-ubyte[.gz]} and {@code t10k-labels-idx1-ubyte[.gz]}.
+ * {@code t10k-images-idx3-ubyte[.gz]} and {@code t10k-labels-idx1-ubyte[.gz]}. A path spelled
+ * {@code synthetic:NAME[:SEED]} is no folder but a {@link SyntheticPlane} data set, generated on load.
  */
 public final class DataLocator {
     public static final Path DEFAULT_DIR = Path.of("/usr/share/datasets/fashion-mnist");
@@ -20,6 +21,13 @@ public final class DataLocator {
     /** Resolves the folder; explicit may be null. */
     public static Path resolve(Path explicit) {
         if (explicit != null) {
+            if (SyntheticPlane.isSpec(explicit.toString())) {
+                String problem = SyntheticPlane.problem(explicit.toString());
+                if (problem != null) {
+                    throw new UserError("--data: " + problem);
+                }
+                return explicit;
+            }
             if (!Files.isDirectory(explicit)) {
                 throw new UserError("--data " + explicit + ": no such folder");
             }
@@ -41,8 +49,25 @@ public final class DataLocator {
         return DEFAULT_DIR;
     }
 
-    /** Loads the four files of a folder. */
+    /** Whether {@code data} names a synthetic data set rather than a folder. */
+    public static boolean isSynthetic(Path data) {
+        return SyntheticPlane.isSpec(data.toString());
+    }
+
+    /** The data location as recorded in plans and child requests: absolute for a folder, the spec as given otherwise. */
+    public static String absolute(Path data) {
+        return isSynthetic(data) ? data.toString() : data.toAbsolutePath().toString();
+    }
+
+    /** Loads the four files of a folder, or generates a synthetic data set. */
     public static TrainTestData load(Path dir) {
+        if (isSynthetic(dir)) {
+            String problem = SyntheticPlane.problem(dir.toString());
+            if (problem != null) {
+                throw new UserError("data: " + problem);
+            }
+            return SyntheticPlane.parse(dir.toString()).generate();
+        }
         String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
         Dataset train = IdxReader.readPair(find(dir, "train-images-idx3-ubyte"), find(dir, "train-labels-idx1-ubyte"),
                 name + "/train");

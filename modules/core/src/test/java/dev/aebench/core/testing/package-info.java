@@ -1,7 +1,8 @@
 /**
  * Test support shared by every module through the core test-jar: the one finite-difference
  * gradient checker ({@link dev.aebench.core.testing.FiniteDifferences}, which fails a check that
- * compared nothing) and small models on synthetic images
+ * compared nothing), the check of a whole model's encoder Jacobians against it
+({@link dev.aebench.core.testing.EncoderJacobians}) and small models on synthetic images
  * ({@link dev.aebench.core.testing.TestModels}).
  */
 package dev.aebench.core.testing;

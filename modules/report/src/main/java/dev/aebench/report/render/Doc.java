@@ -74,6 +74,18 @@ final class Doc {
         parts.add(new FigurePart(f));
     }
 
+    /** The number of parts so far: a place for {@link #insert}. */
+    int size() {
+        return parts.size();
+    }
+
+    /** Writes parts with {@code writer} and places them at {@code at}, a {@link #size()} taken earlier. */
+    void insert(int at, java.util.function.Consumer<Doc> writer) {
+        Doc d = new Doc(title);
+        writer.accept(d);
+        parts.addAll(at, d.parts);
+    }
+
     static String anchor(String text) {
         return text.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }

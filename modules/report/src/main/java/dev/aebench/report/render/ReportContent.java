@@ -37,6 +37,7 @@ final class ReportContent {
     private final Analysis a;
     private final Doc doc;
     private final List<Figure> figures = new ArrayList<>();
+    private int notesAt;
 
     private ReportContent(Analysis a) {
         this.a = a;
@@ -51,6 +52,7 @@ final class ReportContent {
         c.sweeps();
         c.figures();
         c.rifai();
+        c.notes();
         return c;
     }
 
@@ -132,14 +134,24 @@ final class ReportContent {
         prov.add("Trials: " + a.planned() + " planned, " + a.ok() + " ok, " + a.failed() + " failed, " + a.diverged()
                 + " diverged, " + a.pending() + " pending.");
         doc.bullets(prov);
+        notesAt = doc.size();
+    }
+
+    /**
+     * What was tolerated while reading, placed after the provenance once every figure is drawn:
+     * an unreadable artifact is only found when a figure reads it.
+     */
+    private void notes() {
         List<String> notes = new ArrayList<>(a.folder().notes());
         if (!a.unknownMetrics().isEmpty()) {
             notes.add("Metrics this version does not describe (shown without unit or direction): "
                     + a.unknownMetrics().stream().map(m -> "`" + m + "`").collect(Collectors.joining(", ")) + ".");
         }
         if (!notes.isEmpty()) {
-            doc.p("**Read with care:**");
-            doc.bullets(notes);
+            doc.insert(notesAt, d -> {
+                d.p("**Read with care:**");
+                d.bullets(notes);
+            });
         }
     }
 

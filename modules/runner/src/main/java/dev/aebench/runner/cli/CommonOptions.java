@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /** Options shared by commands that load data or choose threads. */
 public final class CommonOptions {
     @Option(names = "--data", paramLabel = "DIR",
-            description = "folder of MNIST-format IDX files (default: $AEBENCH_DATA, then /usr/share/datasets/fashion-mnist)")
+            description = "folder of MNIST-format IDX files, or synthetic:NAME[:SEED] for 2-D data (mixture, circle, spiral) "
+                    + "(default: $AEBENCH_DATA, then /usr/share/datasets/fashion-mnist)")
     Path data;
 
     @Option(names = "--threads", paramLabel = "N", description = "kernel threads (default: available processors)")

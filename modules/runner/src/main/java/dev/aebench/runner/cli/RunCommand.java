@@ -60,7 +60,7 @@ public final class RunCommand implements Callable<Integer> {
     boolean dryRun;
 
     @Option(names = "--data", paramLabel = "DIR",
-            description = "data folder, overriding the file's data (default: the file's, then $AEBENCH_DATA, then /usr/share/datasets/fashion-mnist)")
+            description = "data folder or synthetic:NAME[:SEED], overriding the file's data (default: the file's, then $AEBENCH_DATA, then /usr/share/datasets/fashion-mnist)")
     Path data;
 
     @Option(names = "--in-process", hidden = true, description = "run trials in this JVM (debugging)")

@@ -18,7 +18,7 @@ record ChildRequest(PlannedTrial trial, int threads, Path data, Path result, Pat
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("trial", trial.toMap());
         m.put("threads", threads);
-        m.put("data", data.toAbsolutePath().toString());
+        m.put("data", dev.aebench.core.data.DataLocator.absolute(data));
         m.put("result", result.toAbsolutePath().toString());
         m.put("attempts", attempts == null ? null : attempts.toAbsolutePath().toString());
         m.put("artifacts", artifacts == null ? null : artifacts.toAbsolutePath().toString());

@@ -1,6 +1,7 @@
 package dev.aebench.runner.experiment;
 
 import dev.aebench.analysis.AnalysisOptions;
+import dev.aebench.core.data.SyntheticPlane;
 import dev.aebench.core.error.UserError;
 import dev.aebench.probe.ProbeSolver;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -32,7 +33,7 @@ import java.util.Set;
  * <pre>
  * name: quick                 # required; letters, digits, . _ -  (the default output folder)
  * description: Do DAEs ...    # optional: the question asked, in prose (shown in reports; up to 4000 characters)
- * data: ../fashion            # optional data folder, relative to this file
+ * data: ../fashion            # optional data folder, relative to this file, or synthetic:NAME[:SEED]
  * validation: 10000           # last training images held out for model selection; 0: none
  * select: val_mse             # or val_probe_acc: what selects the best configuration per block
  * defaults:                   # inherited by every block
@@ -105,10 +106,17 @@ public final class ExperimentReader {
         if (top.containsKey("data")) {
             YamlNode d = top.get("data");
             String dir = d.text("a folder of MNIST-format IDX files, relative to the experiment file", ".+");
-            Path base = file.toAbsolutePath().getParent();
-            data = base.resolve(dir).normalize();
-            if (!Files.isDirectory(data)) {
-                throw d.problem("an existing folder (relative to the experiment file)");
+            if (SyntheticPlane.isSpec(dir)) {
+                String problem = SyntheticPlane.problem(dir);
+                if (problem != null) {
+                    throw FieldProblem.message(file, "data", problem);
+                }
+                data = Path.of(dir);
+            } else {
+                data = file.toAbsolutePath().getParent().resolve(dir).normalize();
+                if (!Files.isDirectory(data)) {
+                    throw d.problem("an existing folder (relative to the experiment file)");
+                }
             }
         }
         int validation = top.containsKey("validation")

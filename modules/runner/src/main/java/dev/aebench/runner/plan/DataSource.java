@@ -1,5 +1,7 @@
 package dev.aebench.runner.plan;
 
+import dev.aebench.core.data.DataLocator;
+import dev.aebench.core.data.SyntheticPlane;
 import dev.aebench.core.error.UserError;
 
 import java.io.BufferedInputStream;
@@ -19,7 +21,8 @@ import java.util.zip.GZIPInputStream;
  * The data folder of a sweep, inspected without loading it: the SHA-256 of its four files' bytes
  * (a fraction of a second for Fashion-MNIST) as the fingerprint that trial ids include, and the
  * training images' count and shape from the IDX header, for checking the validation split and
- * building models during planning. The trials themselves load and validate the data fully.
+ * building models during planning. The trials themselves load and validate the data fully. A
+ * synthetic data set ({@code synthetic:NAME[:SEED]}) is fingerprinted by its spec.
  */
 public record DataSource(Path dir, String fingerprint, int trainImages, int height, int width) {
     static final List<String> FILES = List.of("train-images-idx3-ubyte", "train-labels-idx1-ubyte",
@@ -27,6 +30,14 @@ public record DataSource(Path dir, String fingerprint, int trainImages, int heig
     private static final int IMAGES_MAGIC = 0x00000803;
 
     public static DataSource inspect(Path dir) {
+        if (DataLocator.isSynthetic(dir)) {
+            String problem = SyntheticPlane.problem(dir.toString());
+            if (problem != null) {
+                throw new UserError("data: " + problem);
+            }
+            SyntheticPlane plane = SyntheticPlane.parse(dir.toString());
+            return new DataSource(dir, plane.fingerprint(), SyntheticPlane.TRAIN, 1, 2);
+        }
         MessageDigest sha = sha256();
         byte[] buf = new byte[1 << 16];
         for (String base : FILES) {

@@ -34,7 +34,7 @@ public final class PlanFile {
         m.put("validation", plan.validation());
         m.put("select", plan.select().metric());
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("dir", plan.data().dir().toAbsolutePath().toString());
+        data.put("dir", dev.aebench.core.data.DataLocator.absolute(plan.data().dir()));
         data.put("fingerprint", plan.data().fingerprint());
         data.put("train_images", plan.data().trainImages());
         data.put("height", plan.data().height());

@@ -3,7 +3,11 @@ package dev.aebench.runner.trial;
 import dev.aebench.analysis.Analyses;
 import dev.aebench.analysis.AnalysisInputs;
 import dev.aebench.analysis.AnalysisReport;
+import dev.aebench.analysis.score.ScoreField;
 import dev.aebench.core.data.Dataset;
+import dev.aebench.core.data.PlaneMixture;
+import dev.aebench.core.data.SyntheticPlane;
+import dev.aebench.core.dense.DenseFamily;
 import dev.aebench.core.jacobian.Differentiable;
 import dev.aebench.core.data.TrainTestData;
 import dev.aebench.core.error.UserError;
@@ -35,7 +39,7 @@ import java.util.function.Consumer;
 /**
  * Runs one trial end to end: resolve the configuration, build the model, train, measure test
  * reconstruction, encode both splits and run the linear probe on the frozen codes, gather the
- * family's extra metrics, and stamp provenance. The Java API behind {@code aebench train} and
+ * family's extra metrics (and, on {@code synthetic:mixture}, the score field), and stamp provenance. The Java API behind {@code aebench train} and
  * {@code aebench run}.
  *
  * <p>With a validation split ({@link TrialSpec#validation()} &gt; 0) the last that many training
@@ -106,6 +110,11 @@ public final class TrialRunner {
                 metrics.put(VAL_MSE, Evaluation.reconstructionMse(model, validation));
             }
             metrics.putAll(model.extraMetrics(data.test()));
+            PlaneMixture mixture = SyntheticPlane.mixtureOf(data.test());
+            if (mixture != null && model.inputDim() == 2) {
+                metrics.putAll(ScoreField.measure(model, mixture, ScoreField.noiseSigma(
+                        family instanceof DenseFamily dense ? dense.spec(config).corruption() : null)));
+            }
             clock.lap("eval_sec");
             LabelledCodes trainCodes = null;
             LabelledCodes testCodes = null;

@@ -49,10 +49,10 @@ class DenseFamiliesQualityTest {
         assertTrue(mse <= torchMse * 1.05, model + " " + sets + ": test MSE " + mse + " vs PyTorch " + torchMse);
         assertTrue(acc >= torchProbe - 0.01, model + " " + sets + ": probe " + acc + " vs PyTorch " + torchProbe);
         if (model.equals("cae")) {
-            assertTrue(line.has("test_penalty"), "cae reports test_penalty");
+            assertTrue(line.get("metrics").has("test_penalty"), "cae reports test_penalty");
         }
         if (model.equals("dae")) {
-            assertTrue(line.has("noisy_test_mse"), "dae reports noisy_test_mse");
+            assertTrue(line.get("metrics").has("noisy_test_mse"), "dae reports noisy_test_mse");
         }
         assertTrue(Arrays.asList("dae", "cae", "deep").contains(line.get("model").asText()));
     }

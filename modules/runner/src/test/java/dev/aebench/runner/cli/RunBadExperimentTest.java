@@ -90,7 +90,10 @@ class RunBadExperimentTest {
                         + "models: [{model: ae}, {model: pca, probe: false}]\n",
                         "models[1].probe: expected true (select: val_probe_acc needs the probe in every block), found false"),
                 Arguments.of("missing data folder", "name: bad\ndata: nowhere\nmodels: [{model: ae}]\n",
-                        "data: expected an existing folder (relative to the experiment file), found 'nowhere'"));
+                        "data: expected an existing folder (relative to the experiment file), found 'nowhere'"),
+                Arguments.of("unknown synthetic data", "name: bad\ndata: synthetic:moons\nmodels: [{model: ae}]\n",
+                        "data: expected synthetic:NAME[:SEED] with NAME one of mixture, circle, spiral and SEED a "
+                                + "non-negative integer, found 'synthetic:moons'"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -61,10 +61,14 @@ class RunFailuresTest {
         assertTrue(byMode.get("nan").get("error").asText().startsWith("diverged: loss NaN"), byMode.get("nan").toString());
         JsonNode ae = byMode.get("ae");
         assertEquals("ok", ae.get("status").asText());
-        for (String field : List.of("trial_id", "config_id", "test_mse", "val_mse", "sec_per_epoch", "provenance")) {
+        for (String field : List.of("trial_id", "config_id", "metrics", "time", "provenance")) {
             assertTrue(ae.hasNonNull(field), field + " in " + ae);
         }
-        assertEquals(2, ae.get("loss_curve").size());
+        for (String metric : List.of("test_mse", "val_mse", "sec_per_epoch")) {
+            assertTrue(ae.get("metrics").hasNonNull(metric), metric + " in " + ae);
+        }
+        assertTrue(ae.get("time").hasNonNull("train_sec"), "train_sec in " + ae);
+        assertEquals(2, ae.get("metrics").get("loss_curve").size());
         assertEquals(20, ae.get("validation").asInt());
         assertTrue(out.toString().contains("4 trials: 2 ok, 1 failed, 1 diverged"), out.toString());
 

@@ -75,6 +75,14 @@ class TrainCommandErrorsTest {
     }
 
     @Test
+    void unknownSyntheticData() {
+        assertUserError(CliRunner.run("train", "--model", "ae", "--data", "synthetic:moons"),
+                "--data: expected synthetic:NAME[:SEED] with NAME one of mixture, circle, spiral", "found 'synthetic:moons'");
+        assertUserError(CliRunner.run("train", "--model", "ae", "--data", "synthetic:mixture:-3"),
+                "--data: expected synthetic:NAME[:SEED]", "found 'synthetic:mixture:-3'");
+    }
+
+    @Test
     void truncatedGzip() throws IOException {
         byte[] gz = gzip(idxImages(20, 4, false));
         Path d = dataset(java.util.Arrays.copyOf(gz, gz.length / 2), gzip(idxLabels(20, 0x801)));

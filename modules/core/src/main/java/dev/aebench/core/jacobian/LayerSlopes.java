@@ -1,14 +1,15 @@
-package dev.aebench.contractive;
+package dev.aebench.core.jacobian;
 
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.nn.DenseLayer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * One encoder layer's slopes {@code D = act'(z)} for the current batch (rows x units), computed
- * from its outputs, and a buffer for {@code dPenalty/dD}. {@link #sendGradient} turns the latter
+ * One dense layer's slopes {@code D = act'(z)} for the current batch (rows x units), computed
+ * from its outputs, and a buffer for {@code dNorm/dD}. {@link #sendGradient} turns the latter
  * into a gradient on the layer's outputs, which the encoder's backward pass then carries on.
  */
 final class LayerSlopes {
@@ -17,6 +18,7 @@ final class LayerSlopes {
     private final float[] slope;
     private final float[] slopeGradient;
 
+    /** Slopes of {@code layer} for batches of up to {@code maxRows} rows. */
     LayerSlopes(DenseLayer layer, int maxRows) {
         this.layer = layer;
         this.activation = layer.activation();
@@ -24,6 +26,7 @@ final class LayerSlopes {
         this.slopeGradient = new float[maxRows * layer.outputSize()];
     }
 
+    /** One per layer, in order. */
     static List<LayerSlopes> of(List<DenseLayer> layers, int maxRows) {
         List<LayerSlopes> out = new ArrayList<>();
         for (DenseLayer l : layers) {
@@ -40,11 +43,11 @@ final class LayerSlopes {
             slope[i] = activation.derivativeFromOutput(y[i]);
         }
         if (withGradient) {
-            java.util.Arrays.fill(slopeGradient, 0, n, 0f);
+            Arrays.fill(slopeGradient, 0, n, 0f);
         }
     }
 
-    /** Adds {@code dPenalty/dD * dD/dy} to the layer's output gradient. */
+    /** Adds {@code dNorm/dD * dD/dy} to the layer's output gradient. */
     void sendGradient(int rows) {
         if (!needsGradient()) {
             return; // the slope is locally constant
@@ -57,7 +60,7 @@ final class LayerSlopes {
         }
     }
 
-    /** Whether the penalty's gradient with respect to these slopes matters: not for ReLU or identity. */
+    /** Whether a gradient with respect to these slopes matters: not for ReLU or identity. */
     boolean needsGradient() {
         return activation != Activation.IDENTITY && activation != Activation.RELU;
     }
@@ -75,7 +78,7 @@ final class LayerSlopes {
         return slope;
     }
 
-    /** {@code dPenalty/dD}, rows x units, accumulated into. */
+    /** {@code dNorm/dD}, rows x units, accumulated into. */
     float[] slopeGradient() {
         return slopeGradient;
     }

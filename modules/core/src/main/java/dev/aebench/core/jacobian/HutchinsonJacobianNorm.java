@@ -1,30 +1,30 @@
-package dev.aebench.contractive;
+package dev.aebench.core.jacobian;
 
 import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
 import dev.aebench.core.nn.DenseLayer;
-import dev.aebench.core.objective.EncoderState;
+import dev.aebench.core.nn.ParameterArena;
 
 import java.util.List;
 
 /**
- * Hutchinson's estimate of the squared Frobenius norm of the encoder's Jacobian,
+ * Hutchinson's estimate of the squared Frobenius norm of a dense encoder's Jacobian,
  * {@code ||J||_F^2 = E_v ||J v||^2} with {@code v ~ N(0, I)}, averaged over k probes per
  * sample, and the exact gradient of that estimate (an unbiased estimate of the exact gradient).
  *
- * <p>The probes are pushed forward through the layers as a batch of {@code samples * k} rows:
- * {@code A_t = T_{t-1} W_t} (one GEMM) and {@code T_t = A_t D_t}, starting from {@code T_0 = V};
- * the estimate is {@code sum ||T_L||^2 / k}. The backward pass mirrors it with two GEMMs per
- * layer, like an ordinary backward pass, so the cost is about k extra forward and backward
- * passes of the encoder. Probes are drawn from the step seed ({@link EncoderState#stepSeed()}),
- * so a step is reproducible and a finite-difference check sees the same probes every time.
- * Samples are processed in chunks that keep the buffers under {@link #BUFFER_FLOATS} floats
- * (a whole batch of up to 1000 samples for the reference sizes); each chunk draws its own
- * stream, so the probes depend on the chunking as well as on the step seed.
+ * <p>The probes are pushed forward through the layers as a batch of {@code samples * k} rows
+ * (Jacobian-vector products): {@code A_t = T_{t-1} W_t} (one GEMM) and {@code T_t = A_t D_t},
+ * starting from {@code T_0 = V}; the estimate is {@code sum ||T_L||^2 / k}. The backward pass
+ * mirrors it with two GEMMs per layer, like an ordinary backward pass, so the cost is about k
+ * extra forward and backward passes of the encoder. Probes are drawn from the step seed, so a
+ * step is reproducible and a finite-difference check sees the same probes every time. Samples
+ * are processed in chunks that keep the buffers under {@link #BUFFER_FLOATS} floats (a whole
+ * batch of up to 1000 samples for the reference sizes); each chunk draws its own stream, so the
+ * probes depend on the chunking as well as on the step seed.
  */
-final class ProbedJacobian {
+public final class HutchinsonJacobianNorm implements JacobianNorm {
     /** Budget for the per-chunk buffers, in floats (32 MiB). */
-    static final long BUFFER_FLOATS = 1L << 23;
+    public static final long BUFFER_FLOATS = 1L << 23;
     /** Separates the probe stream from other uses of the step seed (the corruption). */
     private static final long PROBE_STREAM = 0x4875_7463_6869L;
 
@@ -39,54 +39,62 @@ final class ProbedJacobian {
     private float[] current;
     private float[] other;
 
-    ProbedJacobian(EncoderState e, int probes) {
-        this(e, probes, BUFFER_FLOATS);
+    /** The estimate for {@code layers} (input to code), batches of up to {@code maxRows} rows, k = {@code probes}. */
+    public HutchinsonJacobianNorm(Kernels kernels, List<DenseLayer> layers, int maxRows, int probes) {
+        this(kernels, layers, maxRows, probes, BUFFER_FLOATS);
     }
 
     /** As above with another buffer budget, in floats (tests use a tiny one to force chunks). */
-    ProbedJacobian(EncoderState e, int probes, long bufferFloats) {
-        this.kernels = e.kernels();
-        this.layers = List.copyOf(e.layers());
-        this.slopes = LayerSlopes.of(layers, e.maxRows());
+    public HutchinsonJacobianNorm(Kernels kernels, List<DenseLayer> layers, int maxRows, int probes, long bufferFloats) {
+        if (probes < 1) {
+            throw new IllegalArgumentException("probes: at least 1, found " + probes);
+        }
+        this.kernels = kernels;
+        this.layers = List.copyOf(layers);
+        this.slopes = LayerSlopes.of(this.layers, maxRows);
         this.probes = probes;
-        int inputs = layers.get(0).inputSize();
+        int inputs = this.layers.get(0).inputSize();
         long widths = 0;
         int widest = inputs;
-        for (DenseLayer l : layers) {
+        for (DenseLayer l : this.layers) {
             widths += l.outputSize();
             widest = Math.max(widest, l.outputSize());
         }
         long perSample = (long) probes * (inputs + 2 * widths + 2L * widest);
-        this.chunk = (int) Math.max(1, Math.min(e.maxRows(), bufferFloats / perSample));
+        this.chunk = (int) Math.max(1, Math.min(maxRows, bufferFloats / perSample));
         int rowsPerChunk = chunk * probes;
         this.probe = new float[rowsPerChunk * inputs];
-        this.products = new float[layers.size()][];
-        this.tangents = new float[layers.size()][];
-        for (int t = 0; t < layers.size(); t++) {
-            products[t] = new float[rowsPerChunk * layers.get(t).outputSize()];
-            tangents[t] = new float[rowsPerChunk * layers.get(t).outputSize()];
+        this.products = new float[this.layers.size()][];
+        this.tangents = new float[this.layers.size()][];
+        for (int t = 0; t < this.layers.size(); t++) {
+            products[t] = new float[rowsPerChunk * this.layers.get(t).outputSize()];
+            tangents[t] = new float[rowsPerChunk * this.layers.get(t).outputSize()];
         }
         this.current = new float[rowsPerChunk * widest];
         this.other = new float[rowsPerChunk * widest];
     }
 
     /** Samples per chunk (for tests of the chunking). */
-    int chunk() {
+    public int chunk() {
         return chunk;
     }
 
-    /** lambda times the batch mean of the estimate, with gradients when asked. */
-    double apply(EncoderState e, double lambda, boolean withGradient) {
-        int rows = e.rows();
+    public int probes() {
+        return probes;
+    }
+
+    @Override
+    public double apply(ParameterArena arena, int rows, long stepSeed, double lambda, boolean withGradient) {
         for (LayerSlopes s : slopes) {
             s.prepare(rows, withGradient);
         }
-        long stream = CounterRandom.derive(e.stepSeed(), PROBE_STREAM);
+        long stream = CounterRandom.derive(stepSeed, PROBE_STREAM);
         double scale = lambda / rows;
         double sum = 0;
         int index = 0;
         for (int s = 0; s < rows; s += chunk) {
-            sum += chunk(e, s, Math.min(chunk, rows - s), CounterRandom.derive(stream, index++), scale, withGradient);
+            sum += chunk(arena, s, Math.min(chunk, rows - s), CounterRandom.derive(stream, index++), scale,
+                    withGradient);
         }
         if (withGradient) {
             for (LayerSlopes s : slopes) {
@@ -97,8 +105,8 @@ final class ProbedJacobian {
     }
 
     /** Samples {@code [start, start + n)}: returns the sum of their estimates. */
-    private double chunk(EncoderState e, int start, int n, long seed, double scale, boolean withGradient) {
-        float[] p = e.arena().params();
+    private double chunk(ParameterArena arena, int start, int n, long seed, double scale, boolean withGradient) {
+        float[] p = arena.params();
         int rows = n * probes;
         int inputs = layers.get(0).inputSize();
         kernels.gaussian(seed, probe, 0, rows * inputs);
@@ -136,7 +144,7 @@ final class ProbedJacobian {
         for (int i = 0; i < rows * codeUnits; i++) {
             current[i] = factor * code[i];
         }
-        float[] grads = e.arena().grads();
+        float[] grads = arena.grads();
         for (int t = last; t >= 0; t--) {
             DenseLayer l = layers.get(t);
             LayerSlopes s = slopes.get(t);
