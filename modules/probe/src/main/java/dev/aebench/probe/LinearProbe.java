@@ -129,6 +129,13 @@ public final class LinearProbe {
         try {
             outcome = LbfgsProbeFit.minimise(objective, m, lbfgs.maxIterations(), lbfgs.gradientTolerance(),
                     lbfgs.relativeDecrease());
+            if (outcome.iterations() == 0 && !outcome.stop().equals("gradient")) {
+                // the preconditioner gave no descent direction (codes so collinear that even the
+                // floored factor is unusable): fit again unpreconditioned, from W = 0
+                objective = new SoftmaxObjective(k, pool, z, zt, y, cols, fittedCount, width, options.l2());
+                outcome = LbfgsProbeFit.minimise(objective, SecondMoment.identity(cols, width), lbfgs.maxIterations(),
+                        lbfgs.gradientTolerance(), lbfgs.relativeDecrease());
+            }
         } finally {
             if (pool != null) {
                 pool.shutdown();

@@ -101,6 +101,9 @@ final class SecondMoment {
      * standardised values are mostly float rounding) make the float estimate indefinite, and
      * any symmetric positive definite M is a valid preconditioner.
      */
+    /** The smallest diagonal a pivot's floor is relative to: a constant (standardised to zero) column has none. */
+    static final double MIN_SCALE = 1e-3;
+
     static double[] cholesky(double[] a, int n, double floor) {
         for (int j = 0; j < n; j++) {
             double diagonal = a[j * n + j];
@@ -108,7 +111,7 @@ final class SecondMoment {
             for (int p = 0; p < j; p++) {
                 d -= a[j * n + p] * a[j * n + p];
             }
-            double least = floor * Math.max(Double.isFinite(diagonal) ? Math.abs(diagonal) : 1.0, 1e-300);
+            double least = floor * Math.max(Double.isFinite(diagonal) ? Math.abs(diagonal) : 1.0, MIN_SCALE);
             if (!(d >= least)) {
                 d = least;
             }

@@ -197,6 +197,34 @@ class LbfgsProbeTest {
     }
 
     @Test
+    void manySaturatedUnitsLikeAStronglyContractiveCodeStillFit() {
+        // a strongly contractive encoder's code: most units pinned at 0 or 1 with rare jitter of a
+        // few ulps, copies of each other, and a few informative units
+        SplittableRandom r = new SplittableRandom(11);
+        int n = 4000;
+        int dim = 64;
+        float[] x = new float[n * dim];
+        int[] y = new int[n];
+        for (int i = 0; i < n; i++) {
+            y[i] = i % 5;
+            for (int j = 0; j < dim; j++) {
+                float v;
+                if (j < 40) {
+                    v = (j % 2 == 0 ? 1f : 0f) + (r.nextInt(50) == 0 ? (j % 2 == 0 ? -1e-7f : 1e-7f) : 0f);
+                } else {
+                    v = (float) (((y[i] * 7 + j) % 5) * 0.2 + 0.5 * r.nextGaussian());
+                }
+                x[i * dim + j] = v;
+            }
+        }
+        LabelledCodes codes = new LabelledCodes("training", x, y, dim);
+        double acc = LinearProbe.withDefaults().evaluate(codes, codes).accuracy();
+        double reference = new LinearProbe(ProbeOptions.sgdDefaults().withEpochs(20)).evaluate(codes, codes).accuracy();
+        assertTrue(acc > 0.5, "above chance (0.2): " + acc);
+        assertEquals(reference, acc, 0.03);
+    }
+
+    @Test
     void choleskyRaisesPivotsOfAnIndefiniteEstimate() {
         double[] a = {1, 1, 1, 1 - 1e-12}; // singular (and indefinite after rounding)
         double[] l = SecondMoment.cholesky(a, 2, 1e-3);
