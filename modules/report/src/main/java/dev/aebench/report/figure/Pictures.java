@@ -13,6 +13,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -152,11 +153,12 @@ public final class Pictures {
             }
             XYSeriesCollection data = new XYSeriesCollection();
             XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(false, true);
+            r.setDrawOutlines(false); // filled marks only: an outline per point doubles the SVG
             int s = 0;
             for (Map.Entry<Integer, XYSeries> c : byClass.entrySet()) {
                 data.addSeries(c.getValue());
                 r.setSeriesPaint(s, Style.translucent(Style.color(c.getKey()), 190));
-                r.setSeriesShape(s, new Ellipse2D.Double(-2.2, -2.2, 4.4, 4.4));
+                r.setSeriesShape(s, new Rectangle2D.Double(-1.8, -1.8, 3.6, 3.6));
                 s++;
             }
             XYPlot plot = new XYPlot(data, Axes.linear("PC 1", false), Axes.linear("PC 2", false), r);
