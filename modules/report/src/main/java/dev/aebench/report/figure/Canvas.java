@@ -15,10 +15,10 @@ import java.io.UncheckedIOException;
 /**
  * Paints a figure twice with the same {@link Painter}: into JFreeSVG's SVG graphics (ids
  * prefixed with the figure's name, so that figures inlined in one page never share an id, and
- * no clock or random number in the output) and into a 2x bitmap encoded as PNG.
+ * no clock or random number in the output) and into a bitmap of the same size encoded as PNG (1x keeps a committed report small).
  */
 final class Canvas {
-    static final int PNG_SCALE = 2;
+    static final int PNG_SCALE = 1;
 
     /** Draws a figure on a Graphics2D of the given size, white background already painted. */
     interface Painter {

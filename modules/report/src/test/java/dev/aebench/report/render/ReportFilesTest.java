@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The files of a rendered report: every SVG is well-formed XML of the figure's size, every PNG
- * decodes at twice that size, index.html refers to nothing outside itself, and the same results
+ * decodes at that size, index.html refers to nothing outside itself, and the same results
  * give the same bytes (rendered twice, into a used folder, and from a copy of the results
  * elsewhere).
  */
@@ -110,8 +110,8 @@ class ReportFilesTest {
             Path png = out.resolve(Report.FIGURES).resolve(fig.name() + ".png");
             BufferedImage img = ImageIO.read(png.toFile());
             assertNotNull(img, png + ": decodes");
-            assertEquals(2 * fig.width(), img.getWidth(), png + ": width");
-            assertEquals(2 * fig.height(), img.getHeight(), png + ": height");
+            assertEquals(fig.width(), img.getWidth(), png + ": width");
+            assertEquals(fig.height(), img.getHeight(), png + ": height");
             int first = img.getRGB(0, 0);
             boolean drawn = false;
             for (int y = 0; y < img.getHeight() && !drawn; y += 3) {
