@@ -339,21 +339,21 @@ final class ReportContent {
             int rank = 0;
             for (String[] r : RIFAI) {
                 rank++;
-                if (b.label().equals(r[1])) {
+                if (r[1] != null && (b.label().equals(r[1]) || b.label().startsWith(r[1] + " "))) {
                     theirs = Integer.toString(rank);
                     theirName = r[0];
                 }
                 ti++;
             }
             rows.add(List.of(b.selectedLabel(), Numbers.meanSd(b.selected().metric("probe_acc")),
-                    Numbers.meanSd(b.selected().metric("jacobian_fro_mean")), Numbers.meanSd(b.selected().metric("saturation")),
+                    Numbers.meanSd(b.selected().metric("jacobian_norm_mean")), Numbers.meanSd(b.selected().metric("saturation")),
                     ours < 0 ? "–" : Integer.toString(ours + 1), theirName, theirs));
         }
         doc.table(List.of("model", "probe accuracy", "‖J‖_F", "saturation", "our rank", "Rifai et al. model",
                 "their rank (of 6)"), new boolean[] {false, true, true, true, true, false, true}, rows);
-        if (!a.metrics().contains("jacobian_fro_mean") || !a.metrics().contains("saturation")) {
-            doc.p("‖J‖_F (`jacobian_fro_mean`) and saturation (`saturation`) are shown when the results hold them; "
-                    + "these results do not" + (a.metrics().contains("jacobian_fro_mean") || a.metrics().contains("saturation")
+        if (!a.metrics().contains("jacobian_norm_mean") || !a.metrics().contains("saturation")) {
+            doc.p("‖J‖_F (`jacobian_norm_mean`) and saturation (`saturation`) are shown when the results hold them; "
+                    + "these results do not" + (a.metrics().contains("jacobian_norm_mean") || a.metrics().contains("saturation")
                     ? " hold both." : "."));
         }
     }
