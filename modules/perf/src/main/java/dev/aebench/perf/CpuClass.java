@@ -68,7 +68,8 @@ public record CpuClass(int vectorBits, int bandLow) {
     /** A class together with the probe's measured rate (GFLOP/s on one core). */
     public record Measured(CpuClass cpuClass, double gflops) {
         public String describe() {
-            return String.format(Locale.ROOT, "%s (FMA peak %.0f GFLOP/s on one core)", cpuClass.id(), gflops);
+            return Double.isNaN(gflops) ? cpuClass.id() + " (as given with --cpu-class)"
+                    : String.format(Locale.ROOT, "%s (FMA peak %.0f GFLOP/s on one core)", cpuClass.id(), gflops);
         }
     }
 }

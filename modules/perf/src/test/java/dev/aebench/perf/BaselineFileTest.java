@@ -63,6 +63,30 @@ class BaselineFileTest {
         String good = BaselineFile.toJson(Baseline.EMPTY.with(TestClasses.ID, WorkloadMode.SHORT, section(1)));
         Files.writeString(f, good.replace("\"final_loss\" : 1.0", "\"final_loss\" : \"x\""));
         UserError e = assertThrows(UserError.class, () -> BaselineFile.read(f));
-        assertTrue(e.getMessage().contains("modes.short.families.ae: field final_loss"), e.getMessage());
+        assertTrue(e.getMessage().contains("classes." + TestClasses.ID + ".modes.short.families.ae: field final_loss"), e.getMessage());
+    }
+
+    @Test
+    void aFormatOneFileReadsAsTheUnclassifiedSections() throws Exception {
+        Path f = dir.resolve("old.json");
+        String v2 = BaselineFile.toJson(Baseline.EMPTY.with(TestClasses.ID, WorkloadMode.SHORT, section(0.5)));
+        com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(v2);
+        com.fasterxml.jackson.databind.node.ObjectNode v1 = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        v1.put("format", BaselineFile.FORMAT_V1);
+        v1.set("modes", n.get("classes").get(TestClasses.ID).get("modes"));
+        Files.writeString(f, v1.toString());
+        Baseline b = BaselineFile.read(f);
+        assertEquals(java.util.Set.of(BaselineFile.UNCLASSIFIED), b.classes().keySet());
+        assertEquals(0.5, b.mode(BaselineFile.UNCLASSIFIED, WorkloadMode.SHORT).orElseThrow().families().get("ae").finalLoss());
+        assertEquals(3, ForkedSideRunner.read(f, WorkloadMode.SHORT).get("ae").ratios().size());
+    }
+
+    @Test
+    void aMalformedClassKeyIsRefused() throws Exception {
+        Path f = dir.resolve("b.json");
+        Files.writeString(f, BaselineFile.toJson(Baseline.EMPTY.with(TestClasses.ID, WorkloadMode.SHORT, section(1))).replace(TestClasses.ID, "zen5"));
+        UserError e = assertThrows(UserError.class, () -> BaselineFile.read(f));
+        assertTrue(e.getMessage().contains("classes: expected a CPU class"), e.getMessage());
     }
 }

@@ -127,4 +127,38 @@ class PerfCheckTest {
         UserError e = assertThrows(UserError.class, () -> check.run(options(b, false, List.of()), new PrintWriter(new StringWriter()), l -> { }));
         assertTrue(e.getMessage().contains("calibration gemm-old"), e.getMessage());
     }
+
+    @Test
+    void aMachineOfAClassWithoutASectionIsToldToCompareOrUpdate() {
+        Path b = dir.resolve("b.json");
+        int[] exit = new int[1];
+        run(new PerfCheck(REGISTRY, InjectedFaults.NONE), options(b, true, List.of("linear")), exit);
+        CpuClass other = new CpuClass(TestClasses.CLASS.vectorBits(), 2 * TestClasses.CLASS.bandLow());
+        PerfOptions elsewhere = new PerfOptions(b, 10, 0.01, 3, WorkloadMode.SHORT, false, List.of(), 1e-4, 1, "t", other);
+        UserError e = assertThrows(UserError.class, () -> new PerfCheck(REGISTRY, InjectedFaults.NONE).run(elsewhere,
+                new PrintWriter(new StringWriter()), l -> { }));
+        assertEquals("baseline " + b + " has no 'short' section for this machine's CPU class " + other.id() + " (as given with "
+                + "--cpu-class); it has " + TestClasses.ID + ". Compare side by side instead: aebench perf compare --base REV --short, "
+                + "or measure a section for this class: aebench perf check --short --update-baseline", e.getMessage());
+        // an update for that class adds its section and keeps the first
+        run(new PerfCheck(REGISTRY, InjectedFaults.NONE), new PerfOptions(b, 10, 0.01, 3, WorkloadMode.SHORT, true, List.of("linear"), 1e-4,
+                1, "t", other), exit);
+        assertEquals(java.util.Set.of(TestClasses.ID, other.id()), BaselineFile.read(b).classes().keySet());
+    }
+
+    @Test
+    void theOutputsOfACheckAreWrittenAndRefusedWithAnUpdate() throws Exception {
+        Path b = dir.resolve("b.json");
+        int[] exit = new int[1];
+        run(new PerfCheck(REGISTRY, InjectedFaults.NONE), options(b, true, List.of("linear")), exit);
+        GateOutputs outs = new GateOutputs(dir.resolve("o.json"), dir.resolve("o.xml"), dir.resolve("o.md"), null);
+        StringWriter s = new StringWriter();
+        int code = new PerfCheck(REGISTRY, InjectedFaults.NONE).run(options(b, false, List.of()), outs, new PrintWriter(s, true), l -> { });
+        assertEquals(0, code, s.toString());
+        assertTrue(java.nio.file.Files.readString(dir.resolve("o.json")).contains("\"command\" : \"check\""));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("o.xml")).contains("<testcase classname=\"aebench.perf.check.short\" name=\"linear\""));
+        assertTrue(java.nio.file.Files.readString(dir.resolve("o.md")).startsWith("### aebench perf check: passed"));
+        assertThrows(UserError.class, () -> new PerfCheck(REGISTRY, InjectedFaults.NONE).run(options(b, true, List.of("linear")), outs,
+                new PrintWriter(new StringWriter()), l -> { }));
+    }
 }
