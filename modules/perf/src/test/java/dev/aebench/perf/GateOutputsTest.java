@@ -116,7 +116,7 @@ class GateOutputsTest {
         List<String> rows = md.lines().filter(l -> l.startsWith("| ")).toList();
         assertEquals(5, rows.size(), md);
         assertTrue(rows.get(2).startsWith("| **deep** |") && rows.get(2).contains("**+40.0%**") && rows.get(2).contains("**SLOWER**"), md);
-        assertTrue(rows.get(1).startsWith("| ae |") && rows.get(1).contains("1.000 [1.000, 1.000]") || rows.get(1).contains("| ae |"), md);
+        assertTrue(rows.get(1).startsWith("| ae |") && rows.get(1).contains("| 1.000 ["), md);
         assertTrue(md.contains("- **FAILED**: deep is 40.0% slower than the base"), md);
         assertTrue(md.contains("> INJECTED FAULTS (demonstration): x \\| y"), "pipes in notes are escaped: " + md);
         // every table row has the header's number of cells

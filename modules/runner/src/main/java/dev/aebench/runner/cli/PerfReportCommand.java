@@ -50,13 +50,14 @@ public final class PerfReportCommand implements Callable<Integer> {
         if (entries.isEmpty()) {
             throw new UserError("history " + history + ": no runs in it");
         }
-        ChangePoints detector = new ChangePoints(ChangePoints.DEFAULT.minSegment(), parseShift(minShift), ChangePoints.DEFAULT.alpha());
+        ChangePoints detector = new ChangePoints(ChangePoints.DEFAULT.window(), parseShift(minShift), ChangePoints.DEFAULT.alpha());
         Map<String, List<PerfTrends.Series>> trends = PerfTrends.of(entries, detector);
         Files.createDirectories(out);
         StringBuilder md = new StringBuilder("# Performance trend\n\n");
         md.append(String.format(Locale.ROOT, "%d runs from `%s`. Ratio = epoch time / calibration time (lower is faster), one line per CPU "
-                        + "class and workload mode. A change point needs at least %d runs on each side, a level shift of at least %.0f%% "
-                        + "and a two-sided Mann-Whitney p < %s.%n%n", entries.size(), history.getFileName(), detector.minSegment(),
+                        + "class and workload mode. A change point compares the %d runs before it with the %d from it on (at least %d near the "
+                        + "ends): a level shift of at least %.0f%% and a two-sided Mann-Whitney p < %s.%n%n", entries.size(), history.getFileName(),
+                detector.window(), detector.window(), ChangePoints.MIN_SIDE,
                 100 * detector.minShift(), detector.alpha()));
         md.append("| family | runs | changes |\n|---|---:|---|\n");
         int changes = 0;
