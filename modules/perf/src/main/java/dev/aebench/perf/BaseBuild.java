@@ -120,6 +120,7 @@ public final class BaseBuild {
             }
             Built built = new Built(sha, tmp);
             built.classpath();
+            relocate(tmp.resolve(RUNNER).resolve("classpath.txt"), tmp, dir);
             Files.writeString(tmp.resolve(MARKER), sha + "\n");
             try {
                 Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
@@ -142,6 +143,12 @@ public final class BaseBuild {
                 deleteTree(tmp);
             }
         }
+    }
+
+    /** Maven writes the class path with the absolute paths of the temporary checkout: point them at its final place. */
+    static void relocate(Path classpathFile, Path from, Path to) throws IOException {
+        String text = Files.readString(classpathFile);
+        Files.writeString(classpathFile, text.replace(from.toAbsolutePath().toString(), to.toAbsolutePath().toString()));
     }
 
     /** Keeps the {@value #KEEP} most recently used builds (and the one just made). */

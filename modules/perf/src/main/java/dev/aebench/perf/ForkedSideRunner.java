@@ -106,8 +106,15 @@ public final class ForkedSideRunner implements SideRunner {
         return out;
     }
 
-    private static String lastLine(String text) {
-        List<String> lines = text.lines().filter(l -> !l.isBlank() && !l.startsWith("WARNING:")).toList();
-        return lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1).strip();
+    /** The most telling line of a failed side's output: its own error line, else the first exception, else the last line. */
+    static String lastLine(String text) {
+        List<String> lines = text.lines().filter(l -> !l.isBlank() && !l.startsWith("WARNING:")).map(String::strip).toList();
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (lines.get(i).startsWith("aebench:") || lines.get(i).startsWith("perf check: NOT")) {
+                return lines.get(i);
+            }
+        }
+        return lines.stream().filter(l -> l.contains("Exception") || l.contains("Error")).findFirst()
+                .orElse(lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1));
     }
 }

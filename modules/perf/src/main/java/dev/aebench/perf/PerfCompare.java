@@ -101,7 +101,7 @@ public final class PerfCompare {
         outputs.write(outcome);
         List<String> failures = rows.stream().filter(FamilyOutcome::failed).map(FamilyOutcome::failure).toList();
         if (failures.isEmpty()) {
-            out.printf(Locale.ROOT, "perf compare: passed (%d families; every ratio now / base within %s)%n", rows.size(), range(rows));
+            out.printf(Locale.ROOT, "perf compare: passed (%d families; every Hodges-Lehmann ratio now / base within %s)%n", rows.size(), range(rows));
         } else {
             failures.forEach(f -> out.println("perf compare: FAILED: " + f));
         }
@@ -115,8 +115,8 @@ public final class PerfCompare {
     }
 
     private static String range(List<FamilyOutcome> rows) {
-        double lo = rows.stream().mapToDouble(r -> r.change() + 1).min().orElse(1);
-        double hi = rows.stream().mapToDouble(r -> r.change() + 1).max().orElse(1);
+        double lo = rows.stream().mapToDouble(r -> r.interval().estimate()).min().orElse(1);
+        double hi = rows.stream().mapToDouble(r -> r.interval().estimate()).max().orElse(1);
         return String.format(Locale.ROOT, "%.3f-%.3f", lo, hi);
     }
 

@@ -72,7 +72,7 @@ class PerfCompareTest {
         assertEquals(0, exit[0], out);
         assertEquals(List.of("base", "working tree", "base", "working tree", "base", "working tree", "base", "working tree", "base",
                 "working tree"), f.calls);
-        assertTrue(out.contains("perf compare: passed (2 families; every ratio now / base within"), out);
+        assertTrue(out.contains("perf compare: passed (2 families; every Hodges-Lehmann ratio now / base within"), out);
         assertTrue(out.contains("now/base (98% CI)"), out);
     }
 
