@@ -8,7 +8,7 @@ import java.util.TreeMap;
 /**
  * What a checkpoint is valid for: every field that decides the bits of a training run (model
  * and resolved hyperparameters, seed, epochs, validation split, data fingerprint, code commit,
- * kernels and their thread count, the checkpoint format), as sorted name-value pairs. A
+ * kernels, the checkpoint format), as sorted name-value pairs. A
  * checkpoint whose fingerprint differs in any field is not resumed from.
  */
 public record CheckpointFingerprint(Map<String, String> fields) {

@@ -7,7 +7,7 @@
  * rename; {@link dev.aebench.core.checkpoint.CheckpointFile}), and the policy a trial follows
  * ({@link dev.aebench.core.checkpoint.TrialCheckpoints}): when to write, and which checkpoint to
  * trust on restart. A checkpoint is tied to a {@link dev.aebench.core.checkpoint.CheckpointFingerprint}
- * (configuration, seed, data, code version, kernels, threads); a damaged or mismatched one is
+ * (configuration, seed, data, code version, kernels); a damaged or mismatched one is
  * ignored with one line, never trusted. Since every random stream is counter-based and indexed
  * by epoch and step, resuming at an epoch end gives the same bits as never stopping.
  */

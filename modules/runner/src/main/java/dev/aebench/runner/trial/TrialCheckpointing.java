@@ -19,8 +19,8 @@ import java.util.TreeMap;
 /**
  * What ties a trial's checkpoint to the trial, and what its record says about it. The
  * fingerprint holds everything that decides the training bits: model and resolved
- * hyperparameters, seed, epochs, validation split, data fingerprint, commit, kernels and thread
- * count, and the format version; a checkpoint that differs in any of them is not resumed from.
+ * hyperparameters, seed, epochs, validation split, data fingerprint, commit, kernels, and the
+ * format version (not the thread count: the kernels give the same bits for any); a checkpoint that differs in any of them is not resumed from.
  * (A working tree changed without a commit keeps its commit: do not resume across such edits.)
  */
 public final class TrialCheckpointing {
@@ -56,7 +56,6 @@ public final class TrialCheckpointing {
         f.put("data", data);
         f.put("commit", provenance.commit());
         f.put("kernels", provenance.kernels());
-        f.put("threads", Integer.toString(provenance.threads()));
         return new CheckpointFingerprint(f);
     }
 
