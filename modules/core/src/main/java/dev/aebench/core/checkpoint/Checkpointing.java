@@ -20,6 +20,10 @@ public interface Checkpointing {
      */
     void epochEnd(int epochsDone, int epochs, Supplier<TrainingSnapshot> snapshot);
 
+    /** Training is over (finished or thrown): a checkpoint still being written is finished first. */
+    default void trainingEnded() {
+    }
+
     Checkpointing NONE = new Checkpointing() {
         @Override
         public Optional<TrainingSnapshot> resume() {

@@ -3,6 +3,8 @@ package dev.aebench.core.checkpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -12,7 +14,8 @@ import java.util.function.Supplier;
  * it was ignored (damaged, from another configuration or code version, unreadable); writes it at
  * the epoch ends {@link CheckpointOptions} asks for. A write that fails (a full disk) is said in
  * one line and ends checkpointing for this attempt; the trial goes on, and the previous
- * checkpoint, if any, stays valid. Counts what the writes cost.
+ * checkpoint, if any, stays valid. Counts what the writes cost. Not thread-safe: one trainer
+ * calls it; the writes run on a thread of their own, one at a time.
  */
 public final class TrialCheckpoints implements Checkpointing {
     private final CheckpointOptions options;
@@ -26,6 +29,8 @@ public final class TrialCheckpoints implements Checkpointing {
     private int writes;
     private long bytes;
     private double writeSeconds;
+    private double blockedSeconds;
+    private FutureTask<Void> inFlight;
 
     public TrialCheckpoints(CheckpointOptions options, CheckpointFingerprint fingerprint, Consumer<String> notes) {
         this.options = options;
@@ -71,6 +76,11 @@ public final class TrialCheckpoints implements Checkpointing {
         notes.accept("checkpoint " + file.path() + " does not fit the model (" + why + "); ignored, training from epoch 0");
     }
 
+    /**
+     * Encodes the state (a copy: training may go on) and writes it on a thread of its own, so
+     * that the next epoch overlaps the write and its fsync; a write still in flight is waited
+     * for first, so at most one is.
+     */
     @Override
     public void epochEnd(int epochsDone, int epochs, Supplier<TrainingSnapshot> snapshot) {
         long now = System.nanoTime();
@@ -80,20 +90,56 @@ public final class TrialCheckpoints implements Checkpointing {
         if (!due || failed) {
             return;
         }
-        try {
-            ByteBuffer encoded = CheckpointCodec.encode(fingerprint, snapshot.get());
-            int size = encoded.remaining();
-            file.write(encoded);
-            writes++;
-            bytes = size;
-        } catch (IOException | RuntimeException e) {
-            failed = true;
-            notes.accept("cannot write checkpoint " + file.path() + " (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage())
-                    + "); the trial goes on without checkpoints");
+        awaitWrite();
+        if (!failed) {
+            try {
+                ByteBuffer encoded = CheckpointCodec.encode(fingerprint, snapshot.get());
+                FutureTask<Void> write = new FutureTask<>(() -> {
+                    long t0 = System.nanoTime();
+                    int size = encoded.remaining();
+                    file.write(encoded);
+                    bytes = size;
+                    writes++;
+                    writeSeconds += (System.nanoTime() - t0) / 1e9;
+                    return null;
+                });
+                Thread.ofPlatform().daemon().name("checkpoint-writer").start(write);
+                inFlight = write;
+            } catch (RuntimeException e) {
+                fail(e);
+            }
         }
         lastWrite = System.nanoTime();
-        writeSeconds += (lastWrite - now) / 1e9;
+        blockedSeconds += (lastWrite - now) / 1e9;
+    }
+
+    @Override
+    public void trainingEnded() {
+        long t0 = System.nanoTime();
+        awaitWrite();
+        blockedSeconds += (System.nanoTime() - t0) / 1e9;
+    }
+
+    private void awaitWrite() {
+        if (inFlight == null) {
+            return;
+        }
+        try {
+            inFlight.get();
+        } catch (ExecutionException e) {
+            fail(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(e);
+        } finally {
+            inFlight = null;
+        }
+    }
+
+    private void fail(Throwable e) {
+        failed = true;
+        notes.accept("cannot write checkpoint " + file.path() + " (" + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); the trial goes on without checkpoints");
     }
 
     /** Removes the checkpoint (once the trial's result is safe elsewhere). */
@@ -116,7 +162,15 @@ public final class TrialCheckpoints implements Checkpointing {
         return bytes;
     }
 
-    /** Wall seconds this attempt spent writing checkpoints (encoding, writing, fsync, rename). */
+    /**
+     * Wall seconds training waited for checkpoints in this attempt: encoding the state, and any
+     * write still in flight at the next checkpoint or at the end.
+     */
+    public double blockedSeconds() {
+        return blockedSeconds;
+    }
+
+    /** Wall seconds of this attempt's writes themselves (temporary file, fsync, rename), overlapping training. */
     public double writeSeconds() {
         return writeSeconds;
     }

@@ -75,13 +75,17 @@ public final class ArenaTrainer {
             return FitReport.of(new TrainingProgress(from.epochsDone(), from.steps(), from.epochLoss(),
                     from.epochSeconds(), from.coldEpochs(), from.attempts() + 1), epochs);
         }
-        return MiniBatchLoop.run(train, epochs, batch, CounterRandom.derive(seed, 99), (x, rows, stepSeed) -> {
-            double objective = forwardBackward.step(x, rows, stepSeed);
-            update();
-            return objective;
-        }, listener, from, (total, progress) -> checkpoints.epochEnd(progress.epochsDone(), total,
-                () -> new TrainingSnapshot(progress, adam.steps(), arena.params(), arena.firstMoment(),
-                        arena.secondMoment(), modelState)));
+        try {
+            return MiniBatchLoop.run(train, epochs, batch, CounterRandom.derive(seed, 99), (x, rows, stepSeed) -> {
+                double objective = forwardBackward.step(x, rows, stepSeed);
+                update();
+                return objective;
+            }, listener, from, (total, progress) -> checkpoints.epochEnd(progress.epochsDone(), total,
+                    () -> new TrainingSnapshot(progress, adam.steps(), arena.params(), arena.firstMoment(),
+                            arena.secondMoment(), modelState)));
+        } finally {
+            checkpoints.trainingEnded();
+        }
     }
 
     /** Why {@code s} cannot be restored into this arena and model state, or null when it can. */

@@ -35,6 +35,15 @@ class TrialCheckpointsTest {
         return open(0, CheckpointWriter.DEFAULT);
     }
 
+    /** One attempt's checkpoints at the given epoch ends, its writes finished. */
+    private static TrialCheckpoints ends(TrialCheckpoints c, int... epochs) {
+        for (int e : epochs) {
+            c.epochEnd(e, 5, CheckpointCodecTest::snapshot);
+        }
+        c.trainingEnded();
+        return c;
+    }
+
     @Test
     void noFileMeansAFreshStartWithoutANote() {
         assertTrue(open().resume().isEmpty());
@@ -43,7 +52,7 @@ class TrialCheckpointsTest {
 
     @Test
     void aWrittenCheckpointIsResumedFrom() {
-        open().epochEnd(3, 5, CheckpointCodecTest::snapshot);
+        ends(open(), 3);
         TrialCheckpoints again = open();
         TrainingSnapshot s = again.resume().orElseThrow();
         assertEquals(3, s.progress().epochsDone());
@@ -54,7 +63,7 @@ class TrialCheckpointsTest {
 
     @Test
     void aTruncatedCheckpointIsIgnoredWithOneLine() throws IOException {
-        open().epochEnd(3, 5, CheckpointCodecTest::snapshot);
+        ends(open(), 3);
         Path f = dir.resolve("t.ckpt");
         byte[] whole = Files.readAllBytes(f);
         Files.write(f, Arrays.copyOf(whole, whole.length / 2));
@@ -66,9 +75,8 @@ class TrialCheckpointsTest {
 
     @Test
     void aCheckpointOfAnotherConfigurationIsIgnoredWithOneLine() {
-        new TrialCheckpoints(new CheckpointOptions(dir.resolve("t.ckpt"), 0), new CheckpointFingerprint(
-                Map.of("model", "ae", "seed", "4", "commit", "abc")), notes::add)
-                .epochEnd(3, 5, CheckpointCodecTest::snapshot);
+        ends(new TrialCheckpoints(new CheckpointOptions(dir.resolve("t.ckpt"), 0), new CheckpointFingerprint(
+                Map.of("model", "ae", "seed", "4", "commit", "abc")), notes::add), 3);
         assertTrue(open().resume().isEmpty());
         assertEquals(1, notes.size(), notes.toString());
         assertTrue(notes.get(0).endsWith("is from another configuration or code version (seed: expected 3, found 4); "
@@ -77,14 +85,12 @@ class TrialCheckpointsTest {
 
     @Test
     void aFailingWriteSaysSoOnceKeepsThePreviousCheckpointAndLeavesNoTemporaryFile() throws IOException {
-        open().epochEnd(1, 5, CheckpointCodecTest::snapshot);
+        ends(open(), 1);
         CheckpointWriter fullDisk = (channel, bytes) -> {
             channel.write(ByteBuffer.wrap(new byte[100]));
             throw new IOException("No space left on device");
         };
-        TrialCheckpoints failing = open(0, fullDisk);
-        failing.epochEnd(2, 5, CheckpointCodecTest::snapshot);
-        failing.epochEnd(3, 5, CheckpointCodecTest::snapshot);
+        TrialCheckpoints failing = ends(open(0, fullDisk), 2, 3, 4);
         assertEquals(List.of("cannot write checkpoint " + dir.resolve("t.ckpt").toAbsolutePath()
                 + " (IOException: No space left on device); the trial goes on without checkpoints"), notes);
         assertEquals(0, failing.writes());
@@ -97,15 +103,8 @@ class TrialCheckpointsTest {
 
     @Test
     void writesTheFirstAndLastEpochOfAnAttemptAndOthersAfterTheInterval() {
-        TrialCheckpoints rare = open(1e9, CheckpointWriter.DEFAULT);
-        for (int e = 1; e <= 5; e++) {
-            rare.epochEnd(e, 5, CheckpointCodecTest::snapshot);
-        }
-        assertEquals(2, rare.writes());
-        TrialCheckpoints every = open(0, CheckpointWriter.DEFAULT);
-        for (int e = 1; e <= 5; e++) {
-            every.epochEnd(e, 5, CheckpointCodecTest::snapshot);
-        }
+        assertEquals(2, ends(open(1e9, CheckpointWriter.DEFAULT), 1, 2, 3, 4, 5).writes());
+        TrialCheckpoints every = ends(open(0, CheckpointWriter.DEFAULT), 1, 2, 3, 4, 5);
         assertEquals(5, every.writes());
         assertTrue(every.lastBytes() > 0);
         assertFalse(notes.stream().anyMatch(n -> n.startsWith("cannot")), notes.toString());
@@ -113,7 +112,7 @@ class TrialCheckpointsTest {
 
     @Test
     void deleteRemovesTheFileAndLeftoverTemporaries() throws IOException {
-        open().epochEnd(1, 5, CheckpointCodecTest::snapshot);
+        ends(open(), 1);
         Files.writeString(dir.resolve("t.ckpt.tmp-12345"), "half");
         open().delete();
         try (var files = Files.list(dir)) {

@@ -119,6 +119,11 @@ public final class ResumeCheck {
                     throw new Killed();
                 }
             }
+
+            @Override
+            public void trainingEnded() {
+                inner.trainingEnded(); // a write in flight at the kill ends whole or not at all: here, whole
+            }
         };
     }
 

@@ -59,13 +59,14 @@ public final class TrialCheckpointing {
         return new CheckpointFingerprint(f);
     }
 
-    /** The record's {@code checkpoint} object: attempts, the epoch resumed from, this attempt's writes and their size. */
+    /** The record's {@code checkpoint} object: attempts, the epoch resumed from, this attempt's writes, their size and their time (beside training). */
     static Map<String, Object> fields(FitReport fit, TrialCheckpoints checkpoints) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("attempts", fit.attempts());
         m.put("resumed_from_epoch", fit.resumedFromEpoch());
         m.put("writes", checkpoints.writes());
         m.put("bytes", checkpoints.lastBytes());
+        m.put("write_sec", Math.round(checkpoints.writeSeconds() * 1e4) / 1e4);
         return m;
     }
 }

@@ -169,7 +169,7 @@ public final class TrialRunner {
             }
             metrics.putList(TrialMetrics.LOSS_CURVE, fit.epochLoss());
             if (checkpoints != null) {
-                clock.split("train_sec", "checkpoint_sec", checkpoints.writeSeconds());
+                clock.split("train_sec", "checkpoint_sec", checkpoints.blockedSeconds());
             }
             TrialResult result = new TrialResult(spec.model(), config.values(), spec.seed(), spec.epochs(), metrics,
                     clock.phases(), provenance);
