@@ -41,9 +41,9 @@ class ConvResumeTest {
         check("conv", Map.of("channels", "2,3", "code", "4", "batch", "16"), 4, new int[] {1, 3}, 0);
     }
 
-    /** A convolutional autoencoder with masking noise. */
+    /** A convolutional autoencoder with a step-seeded corruption (the test-only flip). */
     @Test
     void denoisingConvolutional() {
-        check("conv", Map.of("channels", "2", "code", "4", "batch", "16", "corruption", "mask:0.2"), 3, new int[] {2}, 0);
+        check("conv", Map.of("channels", "2", "code", "4", "batch", "16", "corruption", "flip:0.2"), 3, new int[] {2}, 0);
     }
 }
