@@ -40,7 +40,8 @@ class CheckpointSweepTest {
 
     @Test
     void checkpointsAreRemovedOnceRecordedAndTheRecordSaysHowTheTrialRan() throws IOException {
-        assertEquals(0, run(new StringWriter()));
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err), err.toString());
         Path checkpoints = tmp.resolve("out").resolve("checkpoints");
         assertTrue(Files.isDirectory(checkpoints));
         try (var left = Files.list(checkpoints)) {
@@ -59,7 +60,8 @@ class CheckpointSweepTest {
 
     @Test
     void noCheckpointsMeansNoCheckpointObject() throws IOException {
-        assertEquals(0, run(new StringWriter(), "--no-checkpoints"));
+        StringWriter err = new StringWriter();
+        assertEquals(0, run(err, "--no-checkpoints"), err.toString());
         JsonLines.read(tmp.resolve("out").resolve("trials.jsonl")).forEach(r -> assertFalse(r.has("checkpoint")));
     }
 
