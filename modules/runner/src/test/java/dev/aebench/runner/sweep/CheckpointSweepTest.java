@@ -30,7 +30,7 @@ class CheckpointSweepTest {
     private int run(StringWriter err, String... extra) throws IOException {
         Path data = IdxFolder.write(tmp.resolve("data"), 100, 30, 8, 3);
         Path file = tmp.resolve("c.yaml");
-        Files.writeString(file, "name: c\ndefaults: {epochs: 2, probe: false, metrics: none}\nmodels:\n"
+        Files.writeString(file, "name: c\nvalidation: 20\ndefaults: {epochs: 2, probe: false, metrics: none}\nmodels:\n"
                 + "  - {model: ae, set: {hidden: '4', batch: 16}}\n  - {model: pca, set: {k: 3}}\n");
         String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("run", file.toString(), "--out",
                 tmp.resolve("out").toString(), "--in-process", "--no-report", "--data", data.toString()),
