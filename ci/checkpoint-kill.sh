@@ -45,8 +45,12 @@ while :; do
   fi
   tail -20 "$work/killed.log"; echo "checkpoint-kill: a run ended with an error"; exit 1
 done
-sleep 0.5
+for _ in $(seq 100); do # the last run's processes (launcher, runner, trial JVM) must all end
+  pgrep -g "$group" >/dev/null 2>&1 || break
+  sleep 0.1
+done
 if pgrep -g "$group" >/dev/null 2>&1; then
+  ps -o pid,etime,args -g "$group" || true
   echo "checkpoint-kill: processes of the last run were left behind"; exit 1
 fi
 
