@@ -5,6 +5,7 @@ import dev.aebench.core.error.UserError;
 import dev.aebench.core.model.ModelRegistry;
 import dev.aebench.runner.execute.ChildProcessExecutor;
 import dev.aebench.runner.execute.InProcessExecutor;
+import dev.aebench.runner.execute.SweepCheckpoints;
 import dev.aebench.runner.execute.TrialExecutor;
 import dev.aebench.runner.experiment.Experiment;
 import dev.aebench.runner.experiment.ExperimentReader;
@@ -69,6 +70,14 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-report", description = "do not render the report (OUT/report) at the end")
     boolean noReport;
 
+    @Option(names = "--checkpoint-interval", defaultValue = "1", paramLabel = "SECONDS",
+            description = "trials checkpoint at the first and last epoch of each attempt and at any epoch end at least "
+                    + "SECONDS after the last checkpoint, in OUT/checkpoints; a restarted trial continues from it (default: ${DEFAULT-VALUE})")
+    double checkpointInterval;
+
+    @Option(names = "--no-checkpoints", description = "trials write no checkpoints (a restarted trial starts from epoch 0)")
+    boolean noCheckpoints;
+
     @Option(names = "--debug", description = "show stack traces of internal errors")
     boolean debug;
 
@@ -77,6 +86,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         if (parallel < 1) {
             throw new UserError("--parallel: expected an integer >= 1, found " + parallel);
+        }
+        if (!(checkpointInterval >= 0) || Double.isInfinite(checkpointInterval)) {
+            throw new UserError("--checkpoint-interval: expected a number of seconds >= 0, found " + checkpointInterval);
         }
         Experiment experiment = ExperimentReader.read(file);
         Path dataDir = data != null ? DataLocator.resolve(data)
@@ -93,9 +105,12 @@ public final class RunCommand implements Callable<Integer> {
             store.saveExperiment(experiment.source());
             PlanFile.write(outDir, plan);
             SweepReport report;
+            SweepCheckpoints checkpoints = noCheckpoints ? null : new SweepCheckpoints(store.checkpointsDir(), checkpointInterval);
             try (TrialExecutor executor = inProcess
-                    ? new InProcessExecutor(new TrialRunner(ModelRegistry.load()), dataDir, threads, store.attemptsLog(), store.artifactsDir())
-                    : new ChildProcessExecutor(dataDir, threads, store.tmpDir(), store.logDir(), store.attemptsLog(), store.artifactsDir())) {
+                    ? new InProcessExecutor(new TrialRunner(ModelRegistry.load()), dataDir, threads, store.attemptsLog(), store.artifactsDir(),
+                            checkpoints)
+                    : new ChildProcessExecutor(dataDir, threads, store.tmpDir(), store.logDir(), store.attemptsLog(), store.artifactsDir(),
+                            checkpoints)) {
                 report = new Sweep(plan, store, executor, parallel, Progress.to(stdout, Progress.stdoutIsTerminal())).run();
             } catch (CancellationException e) {
                 stdout.flush();

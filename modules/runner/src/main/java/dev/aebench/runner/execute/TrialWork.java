@@ -15,10 +15,17 @@ final class TrialWork {
     /** @param artifacts the folder for the trial's artifact ({@code ID.json}), or null for none */
     static TrialOutcome run(TrialRunner runner, PlannedTrial trial, int threads, TrainTestData data, java.nio.file.Path artifacts,
                             TrialListener log) {
+        return run(runner, trial, threads, data, artifacts, null, log);
+    }
+
+    /** As above, with the trial's checkpoint in {@code checkpoints} unless null. */
+    static TrialOutcome run(TrialRunner runner, PlannedTrial trial, int threads, TrainTestData data, java.nio.file.Path artifacts,
+                            SweepCheckpoints checkpoints, TrialListener log) {
         long t0 = System.nanoTime();
         try {
             TrialResult result = runner.run(trial.spec(threads), data, log::output,
-                    artifacts == null ? null : artifacts.resolve(trial.id() + ".json"));
+                    artifacts == null ? null : artifacts.resolve(trial.id() + ".json"),
+                    checkpoints == null ? null : checkpoints.forTrial(trial.id()));
             return TrialOutcome.ok(result.toMap(), seconds(t0));
         } catch (Exception | OutOfMemoryError | StackOverflowError e) {
             return failure(e, seconds(t0));

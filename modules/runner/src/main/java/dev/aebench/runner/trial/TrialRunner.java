@@ -4,6 +4,9 @@ import dev.aebench.analysis.Analyses;
 import dev.aebench.analysis.AnalysisInputs;
 import dev.aebench.analysis.AnalysisReport;
 import dev.aebench.analysis.score.ScoreField;
+import dev.aebench.core.checkpoint.CheckpointOptions;
+import dev.aebench.core.checkpoint.Checkpointing;
+import dev.aebench.core.checkpoint.TrialCheckpoints;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.data.PlaneMixture;
 import dev.aebench.core.data.SyntheticPlane;
@@ -72,6 +75,17 @@ public final class TrialRunner {
 
     /** As {@link #run(TrialSpec, TrainTestData, Consumer)}, also writing the {@link TrialArtifacts} to {@code artifactFile} unless null. */
     public TrialResult run(TrialSpec spec, TrainTestData data, Consumer<String> log, java.nio.file.Path artifactFile) {
+        return run(spec, data, log, artifactFile, null);
+    }
+
+    /**
+     * As above, training with checkpoints in {@code checkpoint}'s file unless null: the trial
+     * continues from a valid checkpoint of its own (see {@link TrialCheckpointing}) and records
+     * {@code attempts} and {@code resumed_from_epoch}. The caller removes the file once the
+     * result is stored.
+     */
+    public TrialResult run(TrialSpec spec, TrainTestData data, Consumer<String> log, java.nio.file.Path artifactFile,
+                           CheckpointOptions checkpoint) {
         double toTrial = PhaseClock.sinceJvmStart();
         ModelFamily family = registry.get(spec.model());
         ModelConfig config = ModelConfig.resolve(family, spec.settings());
@@ -97,7 +111,9 @@ public final class TrialRunner {
             Autoencoder model = family.create(config, context);
             EpochListener listener = (e, n, loss, secs) ->
                     log.accept(String.format("epoch %d/%d  loss %.5f  %.2fs", e, n, loss, secs));
-            FitReport fit = model.fit(train, spec.epochs(), listener);
+            TrialCheckpoints checkpoints = checkpoint == null ? null : new TrialCheckpoints(checkpoint,
+                    TrialCheckpointing.fingerprint(spec, config, data.fingerprint(), provenance), log);
+            FitReport fit = model.fit(train, spec.epochs(), listener, checkpoints == null ? Checkpointing.NONE : checkpoints);
             clock.lap("train_sec");
             Metrics metrics = new Metrics();
             metrics.put(TrialMetrics.PARAM_COUNT, model.parameterCount());
@@ -152,8 +168,12 @@ public final class TrialRunner {
                 clock.lap("artifacts_sec");
             }
             metrics.putList(TrialMetrics.LOSS_CURVE, fit.epochLoss());
-            return new TrialResult(spec.model(), config.values(), spec.seed(), spec.epochs(), metrics, clock.phases(),
-                    provenance);
+            if (checkpoints != null) {
+                clock.split("train_sec", "checkpoint_sec", checkpoints.blockedSeconds());
+            }
+            TrialResult result = new TrialResult(spec.model(), config.values(), spec.seed(), spec.epochs(), metrics,
+                    clock.phases(), provenance);
+            return checkpoints == null ? result : result.withCheckpoint(TrialCheckpointing.fields(fit, checkpoints));
         }
     }
 
