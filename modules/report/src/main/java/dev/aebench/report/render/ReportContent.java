@@ -279,7 +279,7 @@ final class ReportContent {
         doc.h(2, "Sweeps");
         String select = a.folder().select();
         List<String> ms = new ArrayList<>(List.of(select));
-        for (String m : List.of("test_mse", "probe_acc", "sec_per_epoch")) {
+        for (String m : List.of("test_mse", "probe_acc", FINETUNE_ACC, "sec_per_epoch")) {
             if (a.metrics().contains(m) && !ms.contains(m)) {
                 ms.add(m);
             }
