@@ -134,7 +134,8 @@ class FineTuneAndScoreFieldTest {
         int cells = GRID * GRID;
         assertEquals(3 * cells - 1, paths(d, BLUE), "blue arrows: three models' fields, one vector of the ae's zero");
         assertEquals(cells, paths(d, RED), "red arrows: the exact score of the one artifact that has it");
-        assertEquals(4 * 300, q.width() * q.height() / 300, "four square panels: three models and the score");
+        assertEquals(3 * 300, q.width(), "three square panels a row");
+        assertEquals(2 * 300, q.height(), "four panels (three models and the score) in two rows");
     }
 
     @Test
