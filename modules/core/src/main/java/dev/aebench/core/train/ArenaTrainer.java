@@ -118,6 +118,24 @@ public final class ArenaTrainer {
         modelState.forEach((name, live) -> System.arraycopy(s.modelState().get(name), 0, live, 0, live.length));
     }
 
+    /**
+     * As {@link #fit}, for a classifier: each batch comes with its labels
+     * ({@link MiniBatchLoop#runLabelled}).
+     */
+    public FitReport fitLabelled(Dataset train, int inputDim, int epochs, int batch, float learningRate, long seed,
+                                 LabelledBatchStep forwardBackward, EpochListener listener) {
+        if (train.dim() != inputDim) {
+            throw new IllegalArgumentException("model expects " + inputDim + " inputs, data has " + train.dim());
+        }
+        adam = new Adam(AdamOptions.defaults(learningRate));
+        return MiniBatchLoop.runLabelled(train, epochs, batch, CounterRandom.derive(seed, 99),
+                (x, labels, rows, stepSeed) -> {
+                    double objective = forwardBackward.step(x, labels, rows, stepSeed);
+                    update();
+                    return objective;
+                }, listener);
+    }
+
     /** Call at the start of a forward-backward: zeroes gradients left by a previous one. */
     public void beginGradients() {
         if (gradientsPending) {

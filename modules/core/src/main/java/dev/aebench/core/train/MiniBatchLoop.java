@@ -20,6 +20,12 @@ public final class MiniBatchLoop {
         return run(train, epochs, batchSize, seed, step, listener, TrainingProgress.fresh(), (done, progress) -> { });
     }
 
+    /** As {@link #run}, each batch handed over with its labels, gathered in the same order. */
+    public static FitReport runLabelled(Dataset train, int epochs, int batchSize, long seed, LabelledBatchStep step,
+                                        EpochListener listener) {
+        return loop(train, epochs, batchSize, seed, null, step, listener, TrainingProgress.fresh(), (done, progress) -> { });
+    }
+
     /** Told after each epoch, with the progress so far (the loop's counters and the curve). */
     @FunctionalInterface
     public interface EpochEnd {
@@ -34,6 +40,12 @@ public final class MiniBatchLoop {
      */
     public static FitReport run(Dataset train, int epochs, int batchSize, long seed, BatchStep step,
                                 EpochListener listener, TrainingProgress from, EpochEnd epochEnd) {
+        return loop(train, epochs, batchSize, seed, step, null, listener, from, epochEnd);
+    }
+
+    private static FitReport loop(Dataset train, int epochs, int batchSize, long seed, BatchStep step,
+                                  LabelledBatchStep labelled, EpochListener listener, TrainingProgress from,
+                                  EpochEnd epochEnd) {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, was " + epochs);
         }
@@ -43,6 +55,7 @@ public final class MiniBatchLoop {
         int n = train.size();
         int dim = train.dim();
         float[] batch = new float[batchSize * dim];
+        int[] batchLabels = labelled == null ? null : new int[batchSize];
         int[] order = new int[n];
         int attempt = from.attempts() + 1;
         TrainingProgress progress = from;
@@ -56,7 +69,16 @@ public final class MiniBatchLoop {
                 for (int r = 0; r < rows; r++) {
                     System.arraycopy(train.x(), order[start + r] * dim, batch, r * dim, dim);
                 }
-                double loss = step.step(batch, rows, CounterRandom.derive(seed, 1_000_003L * (epoch + 1) + start));
+                long stepSeed = CounterRandom.derive(seed, 1_000_003L * (epoch + 1) + start);
+                double loss;
+                if (labelled == null) {
+                    loss = step.step(batch, rows, stepSeed);
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        batchLabels[r] = train.labels()[order[start + r]];
+                    }
+                    loss = labelled.step(batch, batchLabels, rows, stepSeed);
+                }
                 steps++;
                 if (!Double.isFinite(loss)) {
                     throw new DivergedException(epoch + 1, steps, loss);

@@ -10,6 +10,7 @@ import dev.aebench.core.model.ModelConfig;
 import dev.aebench.core.model.ModelRegistry;
 import dev.aebench.core.result.JsonLines;
 import dev.aebench.core.result.TrialResult;
+import dev.aebench.finetune.FineTuneOptions;
 import dev.aebench.probe.ProbeSolver;
 import dev.aebench.runner.trial.TrialCheckpointing;
 import dev.aebench.runner.trial.TrialRunner;
@@ -91,6 +92,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "with --checkpoint: the least time between two checkpoints (default: ${DEFAULT-VALUE})")
     double checkpointInterval;
 
+    @Option(names = "--finetune", paramLabel = "EPOCHS",
+            description = "also fine-tune a copy of the encoder with a softmax layer for EPOCHS epochs (cross-entropy, "
+                    + "Adam lr 3e-3, batch 128) and report finetune_acc (and finetune_val_acc with --validation)")
+    Integer finetune;
+
     @Option(names = "--quiet", description = "no per-epoch lines")
     boolean quiet;
 
@@ -102,8 +108,11 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AnalysisOptions analysis = AnalysisOptions.of(metrics, analysisPoints, spectrumPoints, directions, queries);
+        if (finetune != null) {
+            FineTuneOptions.checkEpochs("--finetune", finetune);
+        }
         TrialSpec trial = new TrialSpec(model, settings, seed, epochs, common.threads(), !noProbe, validation, analysis,
-                ProbeSolver.parse("--probe-solver", probeSolver));
+                ProbeSolver.parse("--probe-solver", probeSolver), finetune == null ? 0 : finetune);
         TrialRunner runner = new TrialRunner(ModelRegistry.load());
         ModelConfig config = runner.resolve(trial); // fail on a bad model or --set before loading data
         if (!(checkpointInterval >= 0) || Double.isInfinite(checkpointInterval)) {

@@ -29,6 +29,9 @@ import dev.aebench.core.result.TrialResult;
 import dev.aebench.core.train.EpochListener;
 import dev.aebench.core.train.Evaluation;
 import dev.aebench.core.train.FitReport;
+import dev.aebench.finetune.FineTuneOptions;
+import dev.aebench.finetune.FineTuneResult;
+import dev.aebench.finetune.FineTuning;
 import dev.aebench.probe.LabelledCodes;
 import dev.aebench.probe.LinearProbe;
 import dev.aebench.probe.ProbeMetrics;
@@ -42,7 +45,8 @@ import java.util.function.Consumer;
 /**
  * Runs one trial end to end: resolve the configuration, build the model, train, measure test
  * reconstruction, encode both splits and run the linear probe on the frozen codes, gather the
- * family's extra metrics (and, on {@code synthetic:mixture}, the score field), and stamp provenance. The Java API behind {@code aebench train} and
+ * family's extra metrics (and, on {@code synthetic:mixture}, the score field), optionally fine-tune
+ * a copy of the encoder as a classifier ({@link TrialSpec#finetune()}), and stamp provenance. The Java API behind {@code aebench train} and
  * {@code aebench run}.
  *
  * <p>With a validation split ({@link TrialSpec#validation()} &gt; 0) the last that many training
@@ -163,6 +167,10 @@ public final class TrialRunner {
             if (!spec.analysis().selected().isEmpty()) {
                 log.accept(analysis.describe());
             }
+            if (spec.finetune() > 0) {
+                metrics.putAll(fineTune(spec, model, train, validation, data.test(), kernels, log));
+                clock.lap("finetune_sec");
+            }
             if (artifactFile != null) {
                 TrialArtifacts.write(artifactFile, family, config, model, data.test(), kernels, spec.seed());
                 clock.lap("artifacts_sec");
@@ -177,6 +185,26 @@ public final class TrialRunner {
         }
     }
 
+    /**
+     * Fine-tunes a copy of the encoder with a softmax layer ({@link FineTuning}) on the training
+     * split; the validation split and the test set only score it. A model that cannot be
+     * fine-tuned gets one line saying why and no fine-tuning metrics.
+     */
+    private static Metrics fineTune(TrialSpec spec, Autoencoder model, Dataset train, Dataset validation, Dataset test,
+                                    Kernels kernels, Consumer<String> log) {
+        String problem = FineTuning.unsupported(model);
+        if (problem != null) {
+            log.accept("finetune: skipped, model " + spec.model() + " cannot be fine-tuned (" + problem + ")");
+            return new Metrics();
+        }
+        FineTuneResult r = FineTuning.run(model, train, validation, test,
+                FineTuneOptions.defaults(spec.finetune(), spec.seed()), kernels, (e, n, loss, secs) ->
+                        log.accept(String.format("finetune epoch %d/%d  cross-entropy %.5f  %.2fs", e, n, loss, secs)));
+        log.accept(String.format("finetune accuracy %.4f%s  %.1fs", r.testAccuracy(), Double.isNaN(r.validationAccuracy())
+                ? "" : String.format(" (validation %.4f)", r.validationAccuracy()), r.seconds()));
+        return r.metrics();
+    }
+
     private static Map<String, String> provenanceConfig(TrialSpec spec, ModelConfig config) {
         Map<String, String> m = new LinkedHashMap<>(config.values());
         m.put("model", spec.model());
@@ -186,6 +214,9 @@ public final class TrialRunner {
             m.put("probe_solver", spec.probeSolver().id());
         }
         m.put("validation", Integer.toString(spec.validation()));
+        if (spec.finetune() > 0) {
+            m.put("finetune", Integer.toString(spec.finetune()));
+        }
         return m;
     }
 }
