@@ -101,7 +101,7 @@ public final class RunCommand implements Callable<Integer> {
             printPlan(stdout, experiment, plan, outDir, threads);
             return 0;
         }
-        TrialExecutors.check(executorName, master);
+        TrialExecutors.check(executorName, master, shipData);
         try (ResultStore store = ResultStore.open(outDir)) {
             store.saveExperiment(experiment.source());
             PlanFile.write(outDir, plan);

@@ -18,9 +18,11 @@ public final class TrialExecutors {
     }
 
     /** Fails fast, before the output folder is touched, when the executor is not in this build or its master is bad. */
-    public static void check(String executor, String master) {
+    public static void check(String executor, String master, boolean shipData) {
         if (!executor.equals(ExecutorOptions.LOCAL)) {
             factory(executor).checkMaster(master);
+        } else if (master != null || shipData) {
+            new ExecutorOptions(executor, master, shipData, null, 1, 1, null, null, null, null, null); // its one-line error
         }
     }
 
