@@ -46,7 +46,10 @@ mvn -B -q -ntp -f "$work/dist/pom.xml" org.apache.maven.plugins:maven-dependency
 tr ':' '\n' < "$work/dist/classpath.txt" | while read -r j || [ -n "$j" ]; do ln -sf "$j" "$work/spark-home/jars/"; done
 export SPARK_HOME="$work/spark-home" SPARK_SCALA_VERSION=2.13 SPARK_LOCAL_IP=127.0.0.1
 read -r -a opens < "$target/classes/dev/aebench/spark/jvm-options.txt"
-spark_java() { "$JAVA_HOME/bin/java" "${opens[@]}" -cp "$SPARK_HOME/jars/*" "$@"; }
+# JDK 23+ warns when Spark's Platform class uses sun.misc.Unsafe memory access (as the launcher does)
+unsafe=()
+[ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")" -ge 23 ] && unsafe=(--sun-misc-unsafe-memory-access=allow)
+spark_java() { "$JAVA_HOME/bin/java" "${opens[@]}" ${unsafe[@]+"${unsafe[@]}"} -cp "$SPARK_HOME/jars/*" "$@"; }
 
 wait_for() { # FILE PATTERN SECONDS: waits until FILE has a line matching PATTERN
   local i

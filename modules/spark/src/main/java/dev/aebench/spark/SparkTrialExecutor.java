@@ -64,24 +64,38 @@ final class SparkTrialExecutor implements TrialExecutor {
         JavaSparkContext sc;
         try {
             sc = new JavaSparkContext(conf);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Scala code throws SparkException undeclared
             throw new UserError("Spark (--master " + master + ") did not start: " + rootMessage(e));
         }
         try {
-            String shipped = null;
-            if (o.shipData()) {
-                Path dir = o.data().toAbsolutePath();
-                sc.addFile(dir.toString(), true);
-                shipped = dir.getFileName().toString();
-            }
+            String shipped = o.shipData() ? ship(sc, o.data()) : null;
             if (!master.isLocal()) {
                 ExecutorWait.firstExecutor(sc, master, o.threads());
             }
             return new SparkTrialExecutor(sc, master, o, shipped);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
             sc.stop();
             throw e instanceof UserError u ? u : new UserError("Spark (--master " + master + "): " + rootMessage(e));
         }
+    }
+
+    /**
+     * Sends the data folder's files with the job (Spark ships files, not local folders, to a
+     * cluster); on an executor they lie together in its {@code SparkFiles} folder. Returns the
+     * name of the first, by which a task finds that folder.
+     */
+    private static String ship(JavaSparkContext sc, Path data) throws IOException {
+        List<Path> files;
+        try (java.util.stream.Stream<Path> s = Files.list(data)) {
+            files = s.filter(Files::isRegularFile).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            throw new UserError("--ship-data: " + data + " holds no files to ship");
+        }
+        for (Path f : files) {
+            sc.addFile(f.toAbsolutePath().toString());
+        }
+        return files.get(0).getFileName().toString();
     }
 
     @Override
@@ -97,7 +111,7 @@ final class SparkTrialExecutor implements TrialExecutor {
         try {
             sc.setJobGroup("aebench-" + trial.id(), trial.describe(), true);
             replyJson = sc.parallelize(List.of(request.toJson()), 1).map(new TrialTask()).collect().get(0);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException, undeclared
             if (stopping || sc.sc().isStopped()) {
                 throw new CancellationException("Spark stopped while " + trial.id() + " ran");
             }

@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * What one Spark task is asked to do, sent as one JSON string: the trial, its kernel threads,
- * the data location as the driver sees it, the name under which the data folder was shipped
- * with the job ({@code SparkFiles}; null: read {@code data} in place) and whether to produce the
+ * the data location as the driver sees it, the name of one file of the data folder shipped with
+ * the job (in the executor's {@code SparkFiles} folder with the others; null: read {@code data} in place) and whether to produce the
  * trial's artifacts.
  */
 record TaskRequest(PlannedTrial trial, int threads, String data, String shippedAs, boolean artifacts) {

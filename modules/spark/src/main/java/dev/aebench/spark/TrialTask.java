@@ -34,7 +34,7 @@ final class TrialTask implements Function<String, String> {
         TaskRequest r = TaskRequest.fromJson(requestJson);
         String host = hostName();
         long pid = ProcessHandle.current().pid();
-        Path data = r.shippedAs() != null ? Path.of(SparkFiles.get(r.shippedAs())) : Path.of(r.data());
+        Path data = r.shippedAs() != null ? Path.of(SparkFiles.get(r.shippedAs())).getParent() : Path.of(r.data());
         if (!DataLocator.isSynthetic(data) && !Files.isDirectory(data)) {
             return new TaskReply(null, List.of(), null, host, pid, r.shippedAs() != null
                     ? "the data folder shipped with the job is not at " + data + " on executor " + host
