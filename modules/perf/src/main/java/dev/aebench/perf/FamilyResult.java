@@ -8,15 +8,20 @@ public record FamilyResult(String family, FamilySample sample, SpeedComparison s
 
     /** Why this family fails, in a few words; empty when it passes. */
     public String failure() {
+        return failure("the baseline");
+    }
+
+    /** Why this family fails, compared with {@code against} ("the baseline", "the base"); empty when it passes. */
+    public String failure(String against) {
         StringBuilder s = new StringBuilder();
         if (speed.regression()) {
-            s.append(String.format(java.util.Locale.ROOT, "%s is %.1f%% slower than the baseline (p = %.2g)",
-                    family, 100 * speed.change(), speed.pSlower()));
+            s.append(String.format(java.util.Locale.ROOT, "%s is %.1f%% slower than %s (p = %.2g)",
+                    family, 100 * speed.change(), against, speed.pSlower()));
         }
         if (quality.verdict() == QualityVerdict.CHANGED) {
             s.append(s.isEmpty() ? "" : "; ").append(String.format(java.util.Locale.ROOT,
-                    "%s final loss changed: %.9g, baseline %.9g (relative %.2g)", family, quality.nowLoss(),
-                    quality.baselineLoss(), quality.relativeChange()));
+                    "%s final loss changed: %.9g, %s %.9g (relative %.2g)", family, quality.nowLoss(),
+                    against.replaceFirst("^the ", ""), quality.baselineLoss(), quality.relativeChange()));
         } else if (quality.verdict() == QualityVerdict.NONDETERMINISTIC) {
             s.append(s.isEmpty() ? "" : "; ").append(family).append(" ended at different losses in repeats of the same seeded workload");
         }

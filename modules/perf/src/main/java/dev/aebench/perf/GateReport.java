@@ -15,17 +15,35 @@ public final class GateReport {
 
     /** The comparison table: one row per family. */
     public static String comparison(List<FamilyResult> results) {
+        return comparison(results, null);
+    }
+
+    /**
+     * The comparison table with, when {@code outcomes} (in the same order) are given, the
+     * Hodges-Lehmann ratio now / base and its interval after the change column.
+     */
+    public static String comparison(List<FamilyResult> results, List<FamilyOutcome> outcomes) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"family", "base ratio", "now ratio", "spread", "change", "p(slower)", "speed",
+        boolean ci = outcomes != null && !outcomes.isEmpty();
+        String ciHeader = ci ? "now/base (" + Math.round(100 * outcomes.get(0).interval().confidence()) + "% CI)" : null;
+        rows.add(ci ? new String[] {"family", "base ratio", "now ratio", "spread", "change", ciHeader, "p(slower)", "speed",
+                "base loss", "now loss", "quality"}
+                : new String[] {"family", "base ratio", "now ratio", "spread", "change", "p(slower)", "speed",
                 "base loss", "now loss", "quality"});
-        for (FamilyResult r : results) {
+        for (int i = 0; i < results.size(); i++) {
+            FamilyResult r = results.get(i);
             SpeedComparison s = r.speed();
             QualityComparison q = r.quality();
-            rows.add(new String[] {r.family(), f("%.4f", s.baselineMedian()), f("%.4f", s.nowMedian()),
-                    f("%.1f%%", 100 * spread(r.sample().ratioArray())), f("%+.1f%%", 100 * s.change()), p(s.pSlower()),
-                    s.verdict().label(), f("%.7g", q.baselineLoss()), f("%.7g", q.nowLoss()), q.verdict().label()});
+            List<String> row = new ArrayList<>(List.of(r.family(), f("%.4f", s.baselineMedian()), f("%.4f", s.nowMedian()),
+                    f("%.1f%%", 100 * spread(r.sample().ratioArray())), f("%+.1f%%", 100 * s.change())));
+            if (ci) {
+                row.add(OutcomeMarkdown.interval(outcomes.get(i).interval()));
+            }
+            row.addAll(List.of(p(s.pSlower()), s.verdict().label(), f("%.7g", q.baselineLoss()), f("%.7g", q.nowLoss()),
+                    q.verdict().label()));
+            rows.add(row.toArray(String[]::new));
         }
-        return render(rows, 1, 6, 8);
+        return ci ? render(rows, 1, 7, 10) : render(rows, 1, 6, 8);
     }
 
     /** The table of a baseline update: what was measured. */

@@ -37,15 +37,36 @@ public final class PerfCheck {
 
     /** Runs the check (or the update); the tables go to {@code out}, progress lines to {@code progress}. */
     public int run(PerfOptions options, PrintWriter out, Consumer<String> progress) {
-        return options.updateBaseline() ? update(options, out, progress) : check(options, out, progress);
+        return run(options, GateOutputs.NONE, out, progress);
     }
 
-    private int check(PerfOptions o, PrintWriter out, Consumer<String> progress) {
+    /** Runs the check (or the update) and writes the check's outcome to {@code outputs}. */
+    public int run(PerfOptions options, GateOutputs outputs, PrintWriter out, Consumer<String> progress) {
+        if (options.updateBaseline()) {
+            if (outputs.json() != null || outputs.junit() != null || outputs.markdown() != null || outputs.history() != null) {
+                throw new UserError("--json, --junit, --markdown and --history report a check; --update-baseline writes the baseline");
+            }
+            return update(options, out, progress);
+        }
+        return check(options, outputs, out, progress);
+    }
+
+    /** The CPU class to use: the one given, else measured now. */
+    private static CpuClass.Measured cpuClass(PerfOptions o) {
+        return o.cpuClass() != null ? new CpuClass.Measured(o.cpuClass(), Double.NaN) : CpuClass.measure();
+    }
+
+    private int check(PerfOptions o, GateOutputs outputs, PrintWriter out, Consumer<String> progress) {
         Baseline baseline = BaselineFile.read(o.baseline());
         WorkloadMode mode = o.mode();
-        ModeBaseline section = baseline.mode(mode).orElseThrow(() -> new UserError("baseline " + o.baseline() + " has no '"
-                + mode.label() + "' section; create it with: aebench perf check" + (mode == WorkloadMode.SHORT ? " --short" : "")
-                + " --update-baseline"));
+        String here = Provenance.capture(Map.of(), 0, "", 1, "").commit();
+        outputs.validate(here);
+        CpuClass.Measured cls = cpuClass(o);
+        String flag = mode == WorkloadMode.SHORT ? " --short" : "";
+        ModeBaseline section = baseline.mode(cls.cpuClass().id(), mode).orElseThrow(() -> new UserError("baseline " + o.baseline()
+                + " has no '" + mode.label() + "' section for this machine's CPU class " + cls.describe() + "; it has "
+                + classesWith(baseline, mode) + ". Compare side by side instead: aebench perf compare --base REV" + flag
+                + ", or measure a section for this class: aebench perf check" + flag + " --update-baseline"));
         checkComparable(o, section);
         int bits = section.provenance().vectorBits();
         boolean speedComparable = bits <= 0 || bits == CalibrationKernel.vectorBits();
@@ -61,8 +82,8 @@ public final class PerfCheck {
             out.printf(Locale.ROOT, "regression = p(slower) < %s and median ratio more than %s above the baseline; loss tolerance %s (relative)%n",
                     trim(o.alpha()), percent(o.threshold()), trim(o.lossTolerance()));
             BaselineProvenance p = section.provenance();
-            out.printf("baseline: %s (commit %s, %s, %s, %s, %s)%n", o.baseline(), shortCommit(p.commit()), p.jdk(), p.cpu(),
-                    p.kernels(), p.date());
+            out.printf("baseline: %s, CPU class %s (commit %s, %s, %s, %s, %s)%n", o.baseline(), cls.cpuClass().id(),
+                    shortCommit(p.commit()), p.jdk(), p.cpu(), p.kernels(), p.date());
             noteDifferences(section, kernelsName, out);
             if (!speedComparable) {
                 out.printf("note: the baseline was measured on a CPU with %d-bit vectors, this one prefers %d-bit: speed not compared "
@@ -82,8 +103,23 @@ public final class PerfCheck {
                     : SpeedComparison.notCompared(base.ratioArray(), now.ratioArray());
             results.add(new FamilyResult(f, now, speed, QualityComparison.compare(base.finalLoss(), now, o.lossTolerance())));
         }
-        out.print(GateReport.comparison(results));
+        double confidence = GateOutcome.confidenceFor(o.alpha());
+        List<FamilyOutcome> rows = results.stream()
+                .map(r -> FamilyOutcome.of(r, section.families().get(r.family()).ratioArray(), confidence, "the baseline")).toList();
+        out.print(GateReport.comparison(results, rows));
         double secs = (System.nanoTime() - t0) / 1e9;
+        Provenance prov = Provenance.capture(Map.of(), 0, "", section.threads(), kernelsName);
+        List<String> notes = new ArrayList<>();
+        if (faults.any()) {
+            notes.add("INJECTED FAULTS (demonstration): " + faults.describe());
+        }
+        if (!speedComparable) {
+            notes.add("speed not compared: the baseline was measured with " + bits + "-bit vectors");
+        }
+        outputs.write(new GateOutcome("check", mode.label(), prov.commit(), java.time.Instant.now().toString(), prov.cpu(),
+                cls.cpuClass().id(), cls.gflops(), prov.jdk(), kernelsName, "baseline " + o.baseline() + " (commit "
+                + shortCommit(section.provenance().commit()) + ")", section.provenance().commit(), o.threshold(), o.alpha(),
+                o.lossTolerance(), rows, notes));
         List<String> failures = results.stream().filter(FamilyResult::failed).map(FamilyResult::failure).toList();
         if (failures.isEmpty()) {
             out.printf(Locale.ROOT, "perf check: passed (%d families, %.0f s)%n", results.size(), secs);
@@ -107,14 +143,15 @@ public final class PerfCheck {
                 : o.families();
         families.forEach(registry::get);
         checkFaultsTarget(families);
+        CpuClass.Measured cls = cpuClass(o);
         int threads = o.threads();
         Map<String, FamilySample> samples;
         String kernelsName;
         try (Kernels kernels = KernelFactory.create(threads);
              CalibrationKernel calibration = new CalibrationKernel(threads)) {
             kernelsName = kernels.name();
-            out.printf(Locale.ROOT, "perf check --update-baseline: %s workload (%d steps of batch %d per family), %d repeats, %d threads, kernels %s%n",
-                    mode.label(), mode.steps(), Workload.BATCH, o.repeats(), threads, kernelsName);
+            out.printf(Locale.ROOT, "perf check --update-baseline: %s workload (%d steps of batch %d per family), %d repeats, %d threads, kernels %s, "
+                            + "CPU class %s%n", mode.label(), mode.steps(), Workload.BATCH, o.repeats(), threads, kernelsName, cls.describe());
             announceFaults(out);
             out.flush();
             samples = new GateMeasurement(workloads(families, mode, kernels), calibration, progress)
@@ -130,17 +167,17 @@ public final class PerfCheck {
         }
         Provenance prov = Provenance.capture(Map.of(), Workload.MODEL_SEED, "synthetic", threads, kernelsName);
         BaselineProvenance bp = new BaselineProvenance(prov.commit(), prov.jdk(), prov.cpu(), CalibrationKernel.vectorBits(), kernelsName,
-                prov.started(), o.command());
+                prov.started(), o.command(), cls.gflops());
         Map<String, FamilyBaseline> fams = new java.util.TreeMap<>();
-        ModeBaseline previous = old.mode(mode).orElse(null);
+        ModeBaseline previous = old.mode(cls.cpuClass().id(), mode).orElse(null);
         boolean partial = !o.families().isEmpty() && previous != null && sameSetup(previous, threads, mode);
         if (partial) {
             fams.putAll(previous.families());
         }
         samples.forEach((f, s) -> fams.put(f, FamilyBaseline.of(s)));
         ModeBaseline section = new ModeBaseline(bp, threads, CalibrationKernel.ID, mode.steps(), Workload.BATCH, Workload.MODEL_SEED, fams);
-        BaselineFile.write(o.baseline(), old.with(mode, section));
-        out.printf("perf check: wrote the '%s' section of %s (%s, %d repeats)%n", mode.label(), o.baseline(),
+        BaselineFile.write(o.baseline(), old.with(cls.cpuClass().id(), mode, section));
+        out.printf("perf check: wrote the '%s' section of CPU class %s in %s (%s, %d repeats)%n", mode.label(), cls.cpuClass().id(), o.baseline(),
                 partial ? "re-measured " + String.join(", ", samples.keySet()) + ", kept " + (fams.size() - samples.size()) + " other families"
                         : fams.size() + " families", o.repeats());
         if (faults.any()) {
@@ -148,6 +185,12 @@ public final class PerfCheck {
         }
         out.flush();
         return PASSED;
+    }
+
+    /** The classes that have a section for {@code mode}, for the message that this machine's has none. */
+    private static String classesWith(Baseline b, WorkloadMode mode) {
+        List<String> ids = b.classes().entrySet().stream().filter(e -> e.getValue().containsKey(mode.label())).map(Map.Entry::getKey).toList();
+        return ids.isEmpty() ? "none" : String.join(", ", ids);
     }
 
     /** Whether an existing section was measured the way this build would measure it now. */

@@ -21,9 +21,11 @@ import java.util.Locale;
  * @param lossTolerance  relative tolerance of the final-loss comparison
  * @param threads        kernel threads of a new baseline (a check always uses the baseline's)
  * @param command        the command line, for the baseline's provenance
+ * @param cpuClass       the baseline class to use instead of the measured one ({@code --cpu-class}), or null
  */
 public record PerfOptions(Path baseline, double threshold, double alpha, int repeats, WorkloadMode mode,
-                          boolean updateBaseline, List<String> families, double lossTolerance, int threads, String command) {
+                          boolean updateBaseline, List<String> families, double lossTolerance, int threads, String command,
+                          CpuClass cpuClass) {
     public static final Path DEFAULT_BASELINE = Path.of("ci", "perf-baseline.json");
     public static final double DEFAULT_THRESHOLD = 0.15;
     public static final double DEFAULT_ALPHA = 0.01;
@@ -34,6 +36,12 @@ public record PerfOptions(Path baseline, double threshold, double alpha, int rep
      * doubled whenever either core is taken (see docs/PERFORMANCE.md).
      */
     public static final int DEFAULT_THREADS = 1;
+
+    /** Options that use the measured CPU class. */
+    public PerfOptions(Path baseline, double threshold, double alpha, int repeats, WorkloadMode mode,
+                       boolean updateBaseline, List<String> families, double lossTolerance, int threads, String command) {
+        this(baseline, threshold, alpha, repeats, mode, updateBaseline, families, lossTolerance, threads, command, null);
+    }
 
     public PerfOptions {
         if (baseline == null) {

@@ -27,23 +27,23 @@ class BaselineFileTest {
     void roundTripsExactly() {
         Path f = dir.resolve("ci/perf-baseline.json");
         double loss = 0.018652714323997498;
-        Baseline b = Baseline.EMPTY.with(WorkloadMode.SHORT, section(loss));
+        Baseline b = Baseline.EMPTY.with(TestClasses.ID, WorkloadMode.SHORT, section(loss));
         BaselineFile.write(f, b);
         Baseline back = BaselineFile.read(f);
-        ModeBaseline s = back.mode(WorkloadMode.SHORT).orElseThrow();
+        ModeBaseline s = back.mode(TestClasses.ID, WorkloadMode.SHORT).orElseThrow();
         assertEquals(loss, s.families().get("ae").finalLoss());
         assertEquals(List.of(1.5, 1.6, 1.55), s.families().get("ae").ratios());
         assertEquals(2, s.threads());
         assertEquals("aebench perf check --short", s.provenance().command());
-        assertTrue(back.mode(WorkloadMode.FULL).isEmpty());
+        assertTrue(back.mode(TestClasses.ID, WorkloadMode.FULL).isEmpty());
     }
 
     @Test
     void updatingOneModeKeepsTheOther() {
-        Baseline b = Baseline.EMPTY.with(WorkloadMode.FULL, section(1)).with(WorkloadMode.SHORT, section(2));
-        Baseline c = b.with(WorkloadMode.SHORT, section(3));
-        assertEquals(1, c.mode(WorkloadMode.FULL).orElseThrow().families().get("ae").finalLoss());
-        assertEquals(3, c.mode(WorkloadMode.SHORT).orElseThrow().families().get("ae").finalLoss());
+        Baseline b = Baseline.EMPTY.with(TestClasses.ID, WorkloadMode.FULL, section(1)).with(TestClasses.ID, WorkloadMode.SHORT, section(2));
+        Baseline c = b.with(TestClasses.ID, WorkloadMode.SHORT, section(3));
+        assertEquals(1, c.mode(TestClasses.ID, WorkloadMode.FULL).orElseThrow().families().get("ae").finalLoss());
+        assertEquals(3, c.mode(TestClasses.ID, WorkloadMode.SHORT).orElseThrow().families().get("ae").finalLoss());
     }
 
     @Test
@@ -60,9 +60,33 @@ class BaselineFileTest {
         assertTrue(assertThrows(UserError.class, () -> BaselineFile.read(f)).getMessage().contains("not valid JSON"));
         Files.writeString(f, "{\"format\": \"other\"}");
         assertTrue(assertThrows(UserError.class, () -> BaselineFile.read(f)).getMessage().contains("field format"));
-        String good = BaselineFile.toJson(Baseline.EMPTY.with(WorkloadMode.SHORT, section(1)));
+        String good = BaselineFile.toJson(Baseline.EMPTY.with(TestClasses.ID, WorkloadMode.SHORT, section(1)));
         Files.writeString(f, good.replace("\"final_loss\" : 1.0", "\"final_loss\" : \"x\""));
         UserError e = assertThrows(UserError.class, () -> BaselineFile.read(f));
-        assertTrue(e.getMessage().contains("modes.short.families.ae: field final_loss"), e.getMessage());
+        assertTrue(e.getMessage().contains("classes." + TestClasses.ID + ".modes.short.families.ae: field final_loss"), e.getMessage());
+    }
+
+    @Test
+    void aFormatOneFileReadsAsTheUnclassifiedSections() throws Exception {
+        Path f = dir.resolve("old.json");
+        String v2 = BaselineFile.toJson(Baseline.EMPTY.with(TestClasses.ID, WorkloadMode.SHORT, section(0.5)));
+        com.fasterxml.jackson.databind.node.ObjectNode n = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(v2);
+        com.fasterxml.jackson.databind.node.ObjectNode v1 = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        v1.put("format", BaselineFile.FORMAT_V1);
+        v1.set("modes", n.get("classes").get(TestClasses.ID).get("modes"));
+        Files.writeString(f, v1.toString());
+        Baseline b = BaselineFile.read(f);
+        assertEquals(java.util.Set.of(BaselineFile.UNCLASSIFIED), b.classes().keySet());
+        assertEquals(0.5, b.mode(BaselineFile.UNCLASSIFIED, WorkloadMode.SHORT).orElseThrow().families().get("ae").finalLoss());
+        assertEquals(3, ForkedSideRunner.read(f, WorkloadMode.SHORT).get("ae").ratios().size());
+    }
+
+    @Test
+    void aMalformedClassKeyIsRefused() throws Exception {
+        Path f = dir.resolve("b.json");
+        Files.writeString(f, BaselineFile.toJson(Baseline.EMPTY.with(TestClasses.ID, WorkloadMode.SHORT, section(1))).replace(TestClasses.ID, "zen5"));
+        UserError e = assertThrows(UserError.class, () -> BaselineFile.read(f));
+        assertTrue(e.getMessage().contains("classes: expected a CPU class"), e.getMessage());
     }
 }

@@ -70,13 +70,28 @@ final class FeatureStandardizer {
         return out;
     }
 
+    /** Columns of the design matrix rows are padded with zeros to a multiple of this (see {@link #designCols}). */
+    static final int COLUMN_MULTIPLE = 16;
+
+    /**
+     * Columns of the design matrix: the {@link #dim()} mapped codes, the intercept's constant 1,
+     * then zeros up to a multiple of {@value #COLUMN_MULTIPLE}. A dimension that fills the
+     * kernels' vectors keeps every GEMM with it on the kernels' full-tile path: with 257 columns
+     * the first Gram product in a trial's JVM measured 2.2 s (an edge path compiled cold) and
+     * warm products 3-5 times slower than with 256 (docs/PERFORMANCE.md).
+     */
+    int designCols() {
+        return (mean.length + 1 + COLUMN_MULTIPLE - 1) / COLUMN_MULTIPLE * COLUMN_MULTIPLE;
+    }
+
     /**
      * The design matrix of {@code rows} rows of {@code codes}: each row mapped, followed by a
-     * constant 1 (the intercept's column), row-major with {@code dim() + 1} columns, in float.
+     * constant 1 (the intercept's column) and zero padding, row-major with {@link #designCols()}
+     * columns, in float.
      */
     float[] design(float[] codes, int rows) {
         int d = mean.length;
-        int cols = d + 1;
+        int cols = designCols();
         float[] out = new float[rows * cols];
         float[] m = new float[d];
         float[] s = new float[d];

@@ -114,7 +114,7 @@ public final class LinearProbe {
         for (int i = 0; i < y.length; i++) {
             y[i] = compact[train.labels()[i]];
         }
-        int cols = train.dim() + 1;
+        int cols = standardizer.designCols();
         float[] z = standardizer.design(train.codes(), train.size());
         float[] zt = FeatureStandardizer.transpose(z, train.size(), cols);
         int width = (fittedCount + GEMM_WIDTH - 1) / GEMM_WIDTH * GEMM_WIDTH;
@@ -124,7 +124,7 @@ public final class LinearProbe {
                 : SecondMoment.identity(cols, width);
         long t3 = System.nanoTime();
         java.util.concurrent.ForkJoinPool pool = k.threads() > 1 ? new java.util.concurrent.ForkJoinPool(k.threads()) : null;
-        SoftmaxObjective objective = new SoftmaxObjective(k, pool, z, zt, y, cols, fittedCount, width, options.l2());
+        SoftmaxObjective objective = new SoftmaxObjective(k, pool, z, zt, y, cols, train.dim(), fittedCount, width, options.l2());
         LbfgsProbeFit.Outcome outcome;
         try {
             outcome = LbfgsProbeFit.minimise(objective, m, lbfgs.maxIterations(), lbfgs.gradientTolerance(),
@@ -132,7 +132,7 @@ public final class LinearProbe {
             if (outcome.iterations() == 0 && !outcome.stop().equals("gradient")) {
                 // the preconditioner gave no descent direction (codes so collinear that even the
                 // floored factor is unusable): fit again unpreconditioned, from W = 0
-                objective = new SoftmaxObjective(k, pool, z, zt, y, cols, fittedCount, width, options.l2());
+                objective = new SoftmaxObjective(k, pool, z, zt, y, cols, train.dim(), fittedCount, width, options.l2());
                 outcome = LbfgsProbeFit.minimise(objective, SecondMoment.identity(cols, width), lbfgs.maxIterations(),
                         lbfgs.gradientTolerance(), lbfgs.relativeDecrease());
             }
@@ -149,11 +149,16 @@ public final class LinearProbe {
                 objective.calls[0], objective.nanos[0] / 1e6 / objective.calls[0],
                 objective.calls[1], objective.nanos[1] / 1e6 / Math.max(1, objective.calls[1]),
                 objective.calls[2], objective.nanos[2] / 1e6 / objective.calls[2]);
+        if (Boolean.getBoolean(PROFILE_PROPERTY)) {
+            System.out.println("probe profile: " + lastProfile + "; " + outcome.iterations() + " steps, stop: " + outcome.stop());
+        }
         return new TrainedProbe(new LinearScores(standardizer, k, outcome.weights(), width, fitted), train.dim(), classes);
     }
 
     /** How the last L-BFGS fit of this probe ended (for measurements and tests); null before one. */
     LbfgsProbeFit.Outcome lastOutcome;
+    /** System property: when true, each L-BFGS fit prints where its time went (a line on standard output). */
+    public static final String PROFILE_PROPERTY = "aebench.probe.profile";
     /** Where the last L-BFGS fit's time went (for measurements); null before one. */
     String lastProfile;
 

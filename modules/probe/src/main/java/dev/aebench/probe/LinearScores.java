@@ -3,8 +3,8 @@ package dev.aebench.probe;
 import dev.aebench.core.kernel.Kernels;
 
 /**
- * A probe fitted by {@link LbfgsProbeFit}: the weights ({@code (dim + 1) x width} in
- * standardised code space, the last row the intercepts) of the classes present in training,
+ * A probe fitted by {@link LbfgsProbeFit}: the weights ({@code designCols x width} in
+ * standardised code space, row {@code dim} the intercepts, the rest zero padding) of the classes present in training,
  * {@code fitted[c']} naming the class of column c' (columns past {@code fitted.length} are
  * padding). Scores are one GEMM of the design matrix;
  * the prediction is the first class of highest score.
@@ -30,7 +30,7 @@ final class LinearScores {
     }
 
     int[] predict(float[] codes, int rows) {
-        int cols = standardizer.dim() + 1;
+        int cols = standardizer.designCols();
         int k = fitted.length;
         int w = width;
         float[] z = standardizer.design(codes, rows);

@@ -3,11 +3,12 @@ package dev.aebench.probe;
 import dev.aebench.core.kernel.Kernels;
 
 /**
- * The probe's objective on a fixed design matrix Z ({@code n x cols}, standardised codes and a
- * last column of ones, float): {@code f(W) = mean_i [logsumexp(z_i W) - (z_i W)_{y_i}] + l2/2 *
- * |W without its last row|^2} for a {@code cols x classes} weight matrix W (row-major, the last
- * row the intercepts), with its gradient {@code Z^T (P - Y) / n + l2 * W} (intercepts
- * unpenalised).
+ * The probe's objective on a fixed design matrix Z ({@code n x cols}, float: {@code penalised}
+ * columns of standardised codes, a column of ones, zero columns of padding): {@code f(W) = mean_i
+ * [logsumexp(z_i W) - (z_i W)_{y_i}] + l2/2 * |W's first penalised rows|^2} for a
+ * {@code cols x classes} weight matrix W (row-major; the row after the codes' holds the
+ * intercepts), with its gradient {@code Z^T (P - Y) / n + l2 * W} (intercepts unpenalised; the
+ * padding's rows have zero gradient and stay zero).
  *
  * <p>W is stored with {@code width} columns, {@code width >= classes} (the columns past
  * {@code classes} are zero and stay so: the kernels' GEMM is several times faster on a width
@@ -48,6 +49,7 @@ final class SoftmaxObjective {
     private final int[] labels;
     private final int n;
     private final int cols;
+    private final int penalisedRows;
     private final int classes;
     private final double l2;
     private final float[] scores;
@@ -63,10 +65,15 @@ final class SoftmaxObjective {
 
     /**
      * At W = 0; {@code labels} are in [0, classes); {@code zt} is Z transposed ({@code cols x n});
-     * {@code pool} (null: this thread) runs the passes over the scores.
+     * {@code pool} (null: this thread) runs the passes over the scores; the first
+     * {@code penalised} rows of W carry the l2 penalty.
      */
     SoftmaxObjective(Kernels kernels, java.util.concurrent.ForkJoinPool pool, float[] z, float[] zt, int[] labels,
-                     int cols, int classes, int width, double l2) {
+                     int cols, int penalised, int classes, int width, double l2) {
+        if (penalised < 0 || penalised >= cols) {
+            throw new IllegalArgumentException("penalised rows " + penalised + " of " + cols);
+        }
+        this.penalisedRows = penalised;
         this.kernels = kernels;
         this.z = z;
         this.zt = zt;
@@ -138,7 +145,7 @@ final class SoftmaxObjective {
         double ww = 0;
         double wv = 0;
         double vv = 0;
-        int penalised = (cols - 1) * width;
+        int penalised = penalisedRows * width;
         for (int k = 0; k < penalised; k++) {
             ww += weights[k] * weights[k];
             wv += weights[k] * direction[k];
@@ -212,7 +219,7 @@ final class SoftmaxObjective {
                     width);
         }
         double[] g = new double[cols * width];
-        int penalised = (cols - 1) * width;
+        int penalised = penalisedRows * width;
         for (int k = 0; k < g.length; k++) {
             g[k] = product[k] / (double) n + (k < penalised ? l2 * weights[k] : 0.0);
         }

@@ -19,13 +19,14 @@ class LbfgsProbeTest {
     /** Run to a tight optimum, for comparisons with independent solvers. */
     private static final LbfgsSettings TIGHT = new LbfgsSettings(500, 1e-7, 0, true, 1e-3);
 
-    /** A small objective (30 rows, 5 codes + intercept, 3 classes padded to the GEMM width) on {@code kernels}. */
+    /** A small objective (30 rows, 5 codes + intercept padded to 16 columns, 3 classes padded to the GEMM width) on {@code kernels}. */
     private static SoftmaxObjective smallObjective(Kernels kernels, double l2) {
         LabelledCodes codes = new GaussianClusters(3, 5, 1.0, 3).sample("training", 30, 4);
         FeatureStandardizer s = FeatureStandardizer.fit(codes);
         float[] z = s.design(codes.codes(), codes.size());
-        return new SoftmaxObjective(kernels, null, z, FeatureStandardizer.transpose(z, codes.size(), 6), codes.labels(),
-                6, 3, LinearProbe.GEMM_WIDTH, l2);
+        int cols = s.designCols();
+        return new SoftmaxObjective(kernels, null, z, FeatureStandardizer.transpose(z, codes.size(), cols), codes.labels(),
+                cols, 5, 3, LinearProbe.GEMM_WIDTH, l2);
     }
 
     private static double[] randomPoint(int size, long seed) {

@@ -2,6 +2,7 @@ package dev.aebench.runner.cli;
 
 import dev.aebench.core.error.UserError;
 import dev.aebench.core.model.ModelRegistry;
+import dev.aebench.perf.CpuClass;
 import dev.aebench.perf.InjectedFaults;
 import dev.aebench.perf.PerfCheck;
 import dev.aebench.perf.PerfOptions;
@@ -25,7 +26,9 @@ import java.util.concurrent.Callable;
         description = {"Time a fixed training workload per family (ratio to an in-process calibration kernel) and compare "
                 + "speed and final loss with the baseline.",
                 "Exit 0 when every family passes, 1 when one is significantly slower by more than the threshold or its loss "
-                        + "changed, 2 on bad input."})
+                        + "changed, 2 on bad input.",
+                "The baseline has a section per CPU class (vector width and measured FMA peak band); with none for this machine's "
+                        + "class, use 'aebench perf compare' or --update-baseline."})
 public final class PerfCheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -62,6 +65,13 @@ public final class PerfCheckCommand implements Callable<Integer> {
             description = "kernel threads of a new baseline (with --update-baseline; default: 1); a check uses the baseline's")
     Integer threads;
 
+    @Option(names = "--cpu-class", paramLabel = "ID",
+            description = "compare with (or update) this CPU class's baseline section instead of the measured class, e.g. vector-512/fma-160-320")
+    String cpuClass;
+
+    @picocli.CommandLine.Mixin
+    PerfOutputOptions outputs = new PerfOutputOptions();
+
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
@@ -79,9 +89,10 @@ public final class PerfCheckCommand implements Callable<Integer> {
         String command = "aebench " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         PerfOptions options = new PerfOptions(baseline != null ? baseline : defaultBaseline(), PerfOptions.parseThreshold(threshold),
                 alpha, PerfOptions.repeatsOrDefault(repeats, mode), mode, updateBaseline, PerfOptions.parseFamilies(families),
-                lossTolerance, threads != null ? threads : PerfOptions.DEFAULT_THREADS, command.strip());
+                lossTolerance, threads != null ? threads : PerfOptions.DEFAULT_THREADS, command.strip(),
+                cpuClass == null ? null : CpuClass.parse(cpuClass, "--cpu-class"));
         PerfCheck check = new PerfCheck(ModelRegistry.load(), InjectedFaults.fromSystemProperties());
-        return check.run(options, out, line -> {
+        return check.run(options, outputs.toOutputs(), out, line -> {
             if (!quiet) {
                 err.println("perf: " + line);
                 err.flush();

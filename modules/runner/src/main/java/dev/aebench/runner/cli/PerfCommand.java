@@ -4,10 +4,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code aebench perf}: the performance gate; its only subcommand is {@code check}. */
+/** {@code aebench perf}: the performance gate; check (against the baseline), compare (side by side with a base commit) and report (trends of a history). */
 @Command(name = "perf", mixinStandardHelpOptions = true,
         description = "Performance regression gate (see docs/PERFORMANCE.md).",
-        subcommands = {PerfCheckCommand.class})
+        subcommands = {PerfCheckCommand.class, PerfCompareCommand.class, PerfReportCommand.class})
 public final class PerfCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -7,8 +7,9 @@ import java.util.List;
 
 /**
  * The command line of a child JVM: this JVM's java binary and class path, the Vector API module,
- * this JVM's maximum heap, its garbage collector choice, its {@code -D} properties (commit,
- * kernels choice, ...) and its Unsafe-access setting, then the main class and its arguments.
+ * this JVM's maximum heap, its garbage collector and transparent-huge-page choices, its {@code -D}
+ * properties (commit, kernels choice, ...) and its Unsafe-access setting, then the main class and
+ * its arguments.
  */
 final class JvmCommand {
     private JvmCommand() {
@@ -24,7 +25,7 @@ final class JvmCommand {
         }
         cmd.add("-Xmx" + Math.max(64, Runtime.getRuntime().maxMemory() >> 20) + "m");
         for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (a.startsWith("-D") || a.matches("-XX:[+-]Use\\w*GC") || a.startsWith("--sun-misc-unsafe-memory-access=")) {
+            if (a.startsWith("-D") || a.matches("-XX:[+-]Use\\w*GC") || a.equals("-XX:+UseTransparentHugePages") || a.startsWith("--sun-misc-unsafe-memory-access=")) {
                 cmd.add(a);
             }
         }
