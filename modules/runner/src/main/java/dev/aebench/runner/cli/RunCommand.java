@@ -3,10 +3,11 @@ package dev.aebench.runner.cli;
 import dev.aebench.core.data.DataLocator;
 import dev.aebench.core.error.UserError;
 import dev.aebench.core.model.ModelRegistry;
-import dev.aebench.runner.execute.ChildProcessExecutor;
+import dev.aebench.runner.execute.ExecutorOptions;
 import dev.aebench.runner.execute.InProcessExecutor;
 import dev.aebench.runner.execute.SweepCheckpoints;
 import dev.aebench.runner.execute.TrialExecutor;
+import dev.aebench.runner.execute.TrialExecutors;
 import dev.aebench.runner.experiment.Experiment;
 import dev.aebench.runner.experiment.ExperimentReader;
 import dev.aebench.runner.plan.DataSource;
@@ -64,6 +65,17 @@ public final class RunCommand implements Callable<Integer> {
             description = "data folder or synthetic:NAME[:SEED], overriding the file's data (default: the file's, then $AEBENCH_DATA, then /usr/share/datasets/fashion-mnist)")
     Path data;
 
+    @Option(names = "--executor", defaultValue = ExecutorOptions.LOCAL, paramLabel = "NAME",
+            description = "where trials run: local (a JVM per trial, the default) or spark (one Spark task per trial; a build with -Pspark)")
+    String executorName;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "with --executor spark: local[N] or spark://HOST:PORT (default: spark.master as spark-submit sets it, else local[*])")
+    String master;
+
+    @Option(names = "--ship-data", description = "with --executor spark: send the data folder with the job instead of reading it at the same path on every executor")
+    boolean shipData;
+
     @Option(names = "--in-process", hidden = true, description = "run trials in this JVM (debugging)")
     boolean inProcess;
 
@@ -101,6 +113,7 @@ public final class RunCommand implements Callable<Integer> {
             printPlan(stdout, experiment, plan, outDir, threads);
             return 0;
         }
+        TrialExecutors.check(executorName, master, shipData);
         try (ResultStore store = ResultStore.open(outDir)) {
             store.saveExperiment(experiment.source());
             PlanFile.write(outDir, plan);
@@ -109,8 +122,9 @@ public final class RunCommand implements Callable<Integer> {
             try (TrialExecutor executor = inProcess
                     ? new InProcessExecutor(new TrialRunner(ModelRegistry.load()), dataDir, threads, store.attemptsLog(), store.artifactsDir(),
                             checkpoints)
-                    : new ChildProcessExecutor(dataDir, threads, store.tmpDir(), store.logDir(), store.attemptsLog(), store.artifactsDir(),
-                            checkpoints)) {
+                    : TrialExecutors.open(new ExecutorOptions(executorName, master, shipData, dataDir, threads, parallel,
+                            experiment.name(), store.tmpDir(), store.logDir(), store.attemptsLog(), store.artifactsDir(),
+                            checkpoints))) {
                 report = new Sweep(plan, store, executor, parallel, Progress.to(stdout, Progress.stdoutIsTerminal())).run();
             } catch (CancellationException e) {
                 stdout.flush();

@@ -7,13 +7,16 @@ import dev.aebench.core.train.DivergedException;
 import dev.aebench.runner.plan.PlannedTrial;
 import dev.aebench.runner.trial.TrialRunner;
 
-/** One trial through the {@link TrialRunner}, its exceptions turned into a status and a one-line message. */
-final class TrialWork {
+/**
+ * One trial through the {@link TrialRunner}, its exceptions turned into a status and a one-line
+ * message: the code path of every executor's trial (child JVM, this JVM, a Spark task).
+ */
+public final class TrialWork {
     private TrialWork() {
     }
 
     /** @param artifacts the folder for the trial's artifact ({@code ID.json}), or null for none */
-    static TrialOutcome run(TrialRunner runner, PlannedTrial trial, int threads, TrainTestData data, java.nio.file.Path artifacts,
+    public static TrialOutcome run(TrialRunner runner, PlannedTrial trial, int threads, TrainTestData data, java.nio.file.Path artifacts,
                             TrialListener log) {
         return run(runner, trial, threads, data, artifacts, null, log);
     }
@@ -32,7 +35,7 @@ final class TrialWork {
         }
     }
 
-    static TrialOutcome failure(Throwable e, double seconds) {
+    public static TrialOutcome failure(Throwable e, double seconds) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DivergedException) {
                 return TrialOutcome.failed(TrialStatus.DIVERGED, oneLine(t.getMessage()), seconds);
