@@ -57,16 +57,12 @@ final class SemanticHashing {
         int n = indexLabels.length;
         float[] qn = QueryBlocks.squaredNorms(queryBits, queries, dim);
         float[] in = QueryBlocks.squaredNorms(indexBits, n, dim);
-        // per-thread scratch: distances, then items and relevant items at a smaller distance
-        ThreadLocal<short[]> distances = ThreadLocal.withInitial(() -> new short[n]);
-        ThreadLocal<int[][]> counts = ThreadLocal.withInitial(() -> new int[2][dim + 2]);
+        short[] distance = new short[n];
+        int[] before = new int[dim + 2]; // items, then relevant items, at a smaller distance
+        int[] relevantBefore = new int[dim + 2];
         int top = Math.min(TOP, n);
-        double[] precisionAtTop = new double[queries]; // per query, summed in query order below
-        double[] averagePrecision = new double[queries];
+        double[] sums = new double[2];
         QueryBlocks.forEach(kernels, queryBits, queries, indexBits, n, dim, (q, products, off) -> {
-            short[] distance = distances.get();
-            int[] before = counts.get()[0];
-            int[] relevantBefore = counts.get()[1];
             Arrays.fill(before, 0);
             Arrays.fill(relevantBefore, 0);
             int label = queryLabels[q];
@@ -99,14 +95,9 @@ final class SemanticHashing {
                     }
                 }
             }
-            precisionAtTop[q] = (double) topHits / top;
-            averagePrecision[q] = relevant == 0 ? 0 : precisionSum / relevant;
+            sums[0] += (double) topHits / top;
+            sums[1] += relevant == 0 ? 0 : precisionSum / relevant;
         });
-        double[] sums = new double[2];
-        for (int q = 0; q < queries; q++) {
-            sums[0] += precisionAtTop[q];
-            sums[1] += averagePrecision[q];
-        }
         return new Result(sums[0] / queries, sums[1] / queries);
     }
 }

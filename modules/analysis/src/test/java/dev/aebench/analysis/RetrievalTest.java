@@ -98,32 +98,6 @@ class RetrievalTest {
     }
 
     @Test
-    void retrievalGivesTheSameBitsForAnyThreadCount() {
-        int n = 300;
-        int q = 150; // several GEMM blocks, each split between the threads
-        float[] index = clustered(n, 5);
-        float[] queries = clustered(q, 6);
-        float[] cut = new float[DIM];
-        float[] ib = SemanticHashing.bits(index, n, DIM, cut);
-        float[] qb = SemanticHashing.bits(queries, q, DIM, cut);
-        SemanticHashing.Result expected;
-        int[][] expectedNn;
-        double expectedAcc;
-        try (Kernels one = new VectorKernels(1)) {
-            expected = SemanticHashing.evaluate(one, qb, labels(q), ib, labels(n), DIM);
-            expectedNn = NearestNeighbours.search(one, queries, q, index, n, DIM, 10, null);
-            expectedAcc = NearestNeighbours.accuracy(one, queries, labels(q), index, labels(n), DIM, 10);
-        }
-        for (int threads : new int[] {2, 3}) {
-            try (Kernels ks = new VectorKernels(threads)) {
-                assertEquals(expected, SemanticHashing.evaluate(ks, qb, labels(q), ib, labels(n), DIM), threads + " threads");
-                assertArrayEquals(expectedNn, NearestNeighbours.search(ks, queries, q, index, n, DIM, 10, null));
-                assertEquals(expectedAcc, NearestNeighbours.accuracy(ks, queries, labels(q), index, labels(n), DIM, 10));
-            }
-        }
-    }
-
-    @Test
     void thresholdsAreHalfForSigmoidAndTheTrainingMedianOtherwise() {
         float[] codes = {1f, 10f, 3f, 30f, 2f, 20f, 4f, 40f};
         assertArrayEquals(new float[] {2.5f, 25f}, SemanticHashing.thresholds(codes, 4, 2,
