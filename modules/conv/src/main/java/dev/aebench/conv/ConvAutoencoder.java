@@ -7,6 +7,7 @@ import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.ConvGeometry;
 import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.LossKind;
+import dev.aebench.core.model.LayeredEncoder;
 import dev.aebench.core.model.ModelContext;
 import dev.aebench.core.nn.Conv2dLayer;
 import dev.aebench.core.nn.ConvTranspose2dLayer;
@@ -26,7 +27,7 @@ import java.util.List;
  * per-pixel MSE, optionally against a corrupted input. One step: corrupt, forward, fused
  * sigmoid-MSE gradient, decoder and encoder backward, Adam; no arrays are allocated per step.
  */
-public final class ConvAutoencoder extends ArenaAutoencoder implements Differentiable {
+public final class ConvAutoencoder extends ArenaAutoencoder implements Differentiable, LayeredEncoder {
     private final ConvSpec spec;
     private final LayerStack encoder;
     private final LayerStack decoder;
@@ -104,6 +105,7 @@ public final class ConvAutoencoder extends ArenaAutoencoder implements Different
         return spec.code();
     }
 
+    @Override
     public LayerStack encoderLayers() {
         return encoder;
     }

@@ -8,7 +8,11 @@ import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
 import dev.aebench.core.model.Autoencoder;
+import dev.aebench.core.model.LayeredEncoder;
 import dev.aebench.core.model.ModelContext;
+import dev.aebench.core.nn.DenseLayer;
+import dev.aebench.core.nn.LayerStack;
+import dev.aebench.core.nn.ParameterArena;
 import dev.aebench.core.train.EpochListener;
 import dev.aebench.core.train.Evaluation;
 import dev.aebench.core.train.FitReport;
@@ -21,7 +25,7 @@ import java.util.Map;
  * PCA as an autoencoder: encode {@code (x - mean) V_k}, decode {@code z V_k^T + mean}. Fitting
  * computes the covariance with the kernels' GEMM and its top-k eigenvectors; it has no epochs.
  */
-public final class PcaModel implements Autoencoder, Differentiable {
+public final class PcaModel implements Autoencoder, Differentiable, LayeredEncoder {
     private final PcaOptions options;
     private final Kernels kernels;
     private final int dim;
@@ -98,6 +102,24 @@ public final class PcaModel implements Autoencoder, Differentiable {
         m.put("explained_variance", kept / totalVariance);
         m.put("solver_iterations", (double) iterations);
         return m;
+    }
+
+    /**
+     * The projection as one linear dense layer, {@code W = V_k} and {@code b = -mean V_k} (in an
+     * arena of its own, buffers for one row): what a fine-tuned classifier starts from.
+     */
+    @Override
+    public LayerStack encoderLayers() {
+        if (components == null) {
+            throw new IllegalStateException("encoderLayers() before fit()");
+        }
+        int k = options.k();
+        ParameterArena arena = new ParameterArena();
+        DenseLayer layer = new DenseLayer(kernels, arena, dim, k, Activation.IDENTITY, 1);
+        arena.seal();
+        System.arraycopy(components, 0, arena.params(), layer.weightOffset(), dim * k);
+        System.arraycopy(codeOffset, 0, arena.params(), layer.biasOffset(), k);
+        return new LayerStack(java.util.List.of(layer));
     }
 
     /** The fitted components, d x k row-major (column c is component c); null before fit. */

@@ -83,6 +83,19 @@ final class Fista {
         lipschitz = 2 * (EIGEN_MARGIN * mu + alpha);
     }
 
+    /**
+     * The eigenvector estimate that warm-starts the next training {@link #prepare}: state a
+     * checkpoint keeps, live.
+     */
+    float[] powerVector() {
+        return vector;
+    }
+
+    /** The power vector was restored (from a checkpoint): the next {@link #prepare} warm-starts from it. */
+    void markWarm() {
+        warm = true;
+    }
+
     /** L of the last {@link #prepare}. */
     double lipschitz() {
         return lipschitz;

@@ -63,6 +63,17 @@ public final class PsdAutoencoder extends ArenaAutoencoder {
         return codeLossAndGradients(target, input, rows, h, prediction);
     }
 
+    /** FISTA's warm-started eigenvector estimate carries over from step to step: a checkpoint keeps it. */
+    @Override
+    protected Map<String, float[]> trainingState() {
+        return Map.of("fista_power_vector", fista.powerVector());
+    }
+
+    @Override
+    protected void trainingStateRestored() {
+        fista.markWarm();
+    }
+
     /**
      * The codes FISTA infers for the first rows of x (at most maxRows), started at the encoder's
      * prediction, with the step size computed afresh as the test metrics do.

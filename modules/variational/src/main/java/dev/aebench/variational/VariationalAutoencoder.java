@@ -7,6 +7,7 @@ import dev.aebench.core.jacobian.StackEncoder;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
+import dev.aebench.core.model.LayeredEncoder;
 import dev.aebench.core.model.ModelContext;
 import dev.aebench.core.nn.DenseLayer;
 import dev.aebench.core.nn.Layer;
@@ -25,7 +26,7 @@ import java.util.Map;
  * pixels and both averaged over the batch; {@code eps} is drawn from the step seed with the
  * counter-based {@link Kernels#gaussian}. No arrays are allocated per step.
  */
-public final class VariationalAutoencoder extends ArenaAutoencoder implements Differentiable {
+public final class VariationalAutoencoder extends ArenaAutoencoder implements Differentiable, LayeredEncoder {
     private final VaeSpec spec;
     private final LayerStack encoder;
     private final LayerStack decoder;
@@ -173,6 +174,7 @@ public final class VariationalAutoencoder extends ArenaAutoencoder implements Di
         return spec.latent();
     }
 
+    @Override
     public LayerStack encoderLayers() {
         return encoder;
     }

@@ -7,9 +7,11 @@ import dev.aebench.core.jacobian.DifferentiableEncoder;
 import dev.aebench.core.kernel.Activation;
 import dev.aebench.core.kernel.CounterRandom;
 import dev.aebench.core.kernel.Kernels;
+import dev.aebench.core.model.LayeredEncoder;
 import dev.aebench.core.model.ModelContext;
 import dev.aebench.core.nn.DenseLayer;
 import dev.aebench.core.nn.Layer;
+import dev.aebench.core.nn.LayerStack;
 import dev.aebench.core.nn.TiedDenseLayer;
 import dev.aebench.core.objective.EncoderState;
 import dev.aebench.core.objective.ObjectiveRegistry;
@@ -27,7 +29,7 @@ import java.util.Map;
  * corruption. One step: corrupt, forward, loss, decoder backward, penalties, encoder backward,
  * Adam; no arrays are allocated per step.
  */
-public final class DenseAutoencoder extends ArenaAutoencoder implements EncoderState, Differentiable {
+public final class DenseAutoencoder extends ArenaAutoencoder implements EncoderState, Differentiable, LayeredEncoder {
     private final DenseSpec spec;
     private final List<DenseLayer> encoder = new ArrayList<>();
     private final List<Layer> decoder = new ArrayList<>();
@@ -220,6 +222,12 @@ public final class DenseAutoencoder extends ArenaAutoencoder implements EncoderS
             }
         }
         return out;
+    }
+
+    /** The encoder's dense layers as a stack (for fine-tuning), input first. */
+    @Override
+    public LayerStack encoderLayers() {
+        return new LayerStack(encoder);
     }
 
     public List<Layer> decoderLayers() {

@@ -1,5 +1,6 @@
 package dev.aebench.core.model;
 
+import dev.aebench.core.checkpoint.Checkpointing;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.train.FitReport;
 import dev.aebench.core.train.EpochListener;
@@ -19,6 +20,14 @@ public interface Autoencoder {
 
     /** Trains (or fits) on {@code train}; {@code epochs} may be ignored by closed-form models. */
     FitReport fit(Dataset train, int epochs, EpochListener listener);
+
+    /**
+     * As {@link #fit(Dataset, int, EpochListener)}, resuming from and saving to
+     * {@code checkpoints} at epoch ends; a model that trains in one step (PCA) ignores them.
+     */
+    default FitReport fit(Dataset train, int epochs, EpochListener listener, Checkpointing checkpoints) {
+        return fit(train, epochs, listener);
+    }
 
     /** Codes for {@code rows} rows of {@code x} into {@code codes} (rows x codeDim). */
     void encode(float[] x, int rows, float[] codes);

@@ -20,4 +20,12 @@ public final class Adam {
     public int steps() {
         return step;
     }
+
+    /** Continues a run that had taken {@code steps} steps (its moments restored into the arena). */
+    public void resumeAt(int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, was " + steps);
+        }
+        step = steps;
+    }
 }

@@ -1,5 +1,6 @@
 package dev.aebench.core.train;
 
+import dev.aebench.core.checkpoint.Checkpointing;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.kernel.Kernels;
 import dev.aebench.core.model.Autoencoder;
@@ -58,7 +59,27 @@ public abstract class ArenaAutoencoder implements Autoencoder {
 
     @Override
     public FitReport fit(Dataset train, int epochs, EpochListener listener) {
-        return trainer().fit(train, inputDim, epochs, batch, learningRate, seed, this::forwardBackward, listener);
+        return fit(train, epochs, listener, Checkpointing.NONE);
+    }
+
+    /** Trains, resuming from and saving to {@code checkpoints}: parameters, Adam, counters and {@link #trainingState}. */
+    @Override
+    public FitReport fit(Dataset train, int epochs, EpochListener listener, Checkpointing checkpoints) {
+        return trainer().fit(train, inputDim, epochs, batch, learningRate, seed, this::forwardBackward, listener,
+                checkpoints, trainingState(), this::trainingStateRestored);
+    }
+
+    /**
+     * The state a model carries from one training step to the next besides its parameters, as
+     * named live arrays that a checkpoint saves and restores in place (none by default). A model
+     * with such state must list it here, or a resumed run would not repeat the uninterrupted one.
+     */
+    protected Map<String, float[]> trainingState() {
+        return Map.of();
+    }
+
+    /** Runs after {@link #trainingState} was restored from a checkpoint (nothing by default). */
+    protected void trainingStateRestored() {
     }
 
     /** One training step on a clean batch; returns the batch's objective. */

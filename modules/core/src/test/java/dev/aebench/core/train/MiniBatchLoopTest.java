@@ -142,6 +142,39 @@ class MiniBatchLoopTest {
     }
 
     @Test
+    void labelledBatchesCarryTheirRowsLabelsInTheSameOrder() {
+        int n = 23;
+        float[] x = rows(n).x();
+        int[] labels = new int[n];
+        for (int r = 0; r < n; r++) {
+            labels[r] = 1000 + r;
+        }
+        Dataset d = new Dataset("labelled", x, labels, n, 1, DIM, "labelled");
+        List<Integer> plain = new ArrayList<>();
+        List<Long> plainSeeds = new ArrayList<>();
+        MiniBatchLoop.run(d, 2, 5, 9, (b, rows, seed) -> {
+            for (int r = 0; r < rows; r++) {
+                plain.add((int) b[r * DIM]);
+            }
+            plainSeeds.add(seed);
+            return 0;
+        }, EpochListener.NONE);
+        List<Integer> seen = new ArrayList<>();
+        List<Long> seeds = new ArrayList<>();
+        MiniBatchLoop.runLabelled(d, 2, 5, 9, (b, y, rows, seed) -> {
+            for (int r = 0; r < rows; r++) {
+                assertEquals(1000 + (int) b[r * DIM], y[r], "label of the row in batch position " + r);
+                seen.add((int) b[r * DIM]);
+            }
+            seeds.add(seed);
+            return 0;
+        }, EpochListener.NONE);
+        assertEquals(plain, seen, "the same batch order as unlabelled batches");
+        assertEquals(plainSeeds, seeds);
+        assertEquals(2 * n, seen.size());
+    }
+
+    @Test
     void rejectsNoEpochs() {
         assertThrows(IllegalArgumentException.class, () -> MiniBatchLoop.run(rows(3), 0, 1, 1, (x, n, s) -> 0,
                 EpochListener.NONE));

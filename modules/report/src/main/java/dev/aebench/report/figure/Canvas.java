@@ -44,6 +44,33 @@ final class Canvas {
         return b.toString();
     }
 
+    private static final java.util.regex.Pattern STYLE = java.util.regex.Pattern.compile(" style='([^']*)'");
+
+    /**
+     * {@code svg} with each distinct {@code style} attribute replaced by a class (named after the
+     * figure, numbered in order of first use) defined once in a {@code <style>} element: JFreeSVG
+     * repeats the whole style string on every element, over half of a chart's bytes. The classes
+     * carry the figure's name because a page that inlines several figures shares one style sheet.
+     */
+    static String compactStyles(String name, String svg) {
+        java.util.Map<String, String> classes = new java.util.LinkedHashMap<>();
+        java.util.regex.Matcher m = STYLE.matcher(svg);
+        StringBuilder body = new StringBuilder(svg.length());
+        while (m.find()) {
+            String cls = classes.computeIfAbsent(m.group(1), k -> name + "-s" + classes.size());
+            m.appendReplacement(body, java.util.regex.Matcher.quoteReplacement(" class='" + cls + "'"));
+        }
+        m.appendTail(body);
+        if (classes.isEmpty()) {
+            return svg;
+        }
+        StringBuilder sheet = new StringBuilder("<style>");
+        classes.forEach((style, cls) -> sheet.append('.').append(cls).append('{').append(style).append('}'));
+        sheet.append("</style>");
+        int open = body.indexOf(">", body.indexOf("<svg")) + 1;
+        return body.insert(open, sheet).toString();
+    }
+
     static Figure render(String name, String title, String caption, int width, int height, Painter painter) {
         SVGGraphics2D svg = new SVGGraphics2D(width, height);
         svg.setDefsKeyPrefix(name + "-");
@@ -54,7 +81,7 @@ final class Canvas {
         svg.setPaint(Color.WHITE);
         svg.fillRect(0, 0, width, height);
         painter.paint(svg, width, height);
-        String element = svg.getSVGElement(name, true, new ViewBox(0, 0, width, height), null, null);
+        String element = compactStyles(name, svg.getSVGElement(name, true, new ViewBox(0, 0, width, height), null, null));
 
         BufferedImage img = new BufferedImage(width * PNG_SCALE, height * PNG_SCALE, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();

@@ -12,13 +12,15 @@ import java.util.Base64;
  * What the runner kept of one trial's model ({@code artifacts/TRIAL_ID.json}): fixed test images
  * as one grayscale strip per row kind (originals, reconstructions and, for corrupting models, the
  * corrupted inputs and their reconstructions), their labels, and a 2-D PCA projection of a fixed
- * subset of test codes with their labels.
+ * subset of test codes with their labels; on two-dimensional data, the displacement field.
  *
  * @param corruption the corruption's description, or null for models that do not corrupt
+ * @param field      the model's field r(x) - x over a grid, or null (not two-dimensional data)
  */
 public record TrialArtifact(int height, int width, int[] imageLabels, BufferedImage original,
                             BufferedImage reconstruction, String corruption, BufferedImage corrupted,
-                            BufferedImage denoised, int[] codeLabels, double[] codeX, double[] codeY) {
+                            BufferedImage denoised, int[] codeLabels, double[] codeX, double[] codeY,
+                            VectorField field) {
     /** The number of images in each strip. */
     public int images() {
         return imageLabels.length;
@@ -47,7 +49,8 @@ public record TrialArtifact(int height, int width, int[] imageLabels, BufferedIm
                         + w * labels.length + "x" + h);
             }
         }
-        return new TrialArtifact(h, w, labels, original, recon, corruption, corrupted, denoised, codeLabels, x, y);
+        VectorField field = n.hasNonNull("field") ? VectorField.fromJson(n.get("field")) : null;
+        return new TrialArtifact(h, w, labels, original, recon, corruption, corrupted, denoised, codeLabels, x, y, field);
     }
 
     private static BufferedImage png(JsonNode n) throws IOException {

@@ -162,6 +162,11 @@ public final class ResultsFixture {
 
     /** Writes an artifact for a trial: strips of 20 images, corrupted/denoised ones when {@code corrupting}. */
     public ResultsFixture artifact(String id, boolean corrupting) {
+        return artifact(id, corrupting, null);
+    }
+
+    /** As {@link #artifact(String, boolean)}, with a displacement field ({@code field}, as the runner writes it) unless null. */
+    public ResultsFixture artifact(String id, boolean corrupting, Map<String, Object> field) {
         int n = CLASSES * IMAGES_PER_CLASS;
         int[] labels = new int[n];
         for (int i = 0; i < n; i++) {
@@ -197,6 +202,9 @@ public final class ResultsFixture {
         a.put("width", IMAGE_SIZE);
         a.put("images", images);
         a.put("codes_2d", codes);
+        if (field != null) {
+            a.put("field", field);
+        }
         artifacts.put(id, line(a) + "\n");
         return this;
     }

@@ -3,9 +3,11 @@ package dev.aebench.runner.cli;
 import dev.aebench.core.data.DataLocator;
 import dev.aebench.core.error.UserError;
 import dev.aebench.core.model.ModelRegistry;
-import dev.aebench.runner.execute.ChildProcessExecutor;
+import dev.aebench.runner.execute.ExecutorOptions;
 import dev.aebench.runner.execute.InProcessExecutor;
+import dev.aebench.runner.execute.SweepCheckpoints;
 import dev.aebench.runner.execute.TrialExecutor;
+import dev.aebench.runner.execute.TrialExecutors;
 import dev.aebench.runner.experiment.Experiment;
 import dev.aebench.runner.experiment.ExperimentReader;
 import dev.aebench.runner.plan.DataSource;
@@ -63,11 +65,30 @@ public final class RunCommand implements Callable<Integer> {
             description = "data folder or synthetic:NAME[:SEED], overriding the file's data (default: the file's, then $AEBENCH_DATA, then /usr/share/datasets/fashion-mnist)")
     Path data;
 
+    @Option(names = "--executor", defaultValue = ExecutorOptions.LOCAL, paramLabel = "NAME",
+            description = "where trials run: local (a JVM per trial, the default) or spark (one Spark task per trial; a build with -Pspark)")
+    String executorName;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "with --executor spark: local[N] or spark://HOST:PORT (default: spark.master as spark-submit sets it, else local[*])")
+    String master;
+
+    @Option(names = "--ship-data", description = "with --executor spark: send the data folder with the job instead of reading it at the same path on every executor")
+    boolean shipData;
+
     @Option(names = "--in-process", hidden = true, description = "run trials in this JVM (debugging)")
     boolean inProcess;
 
     @Option(names = "--no-report", description = "do not render the report (OUT/report) at the end")
     boolean noReport;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "1", paramLabel = "SECONDS",
+            description = "trials checkpoint at the first and last epoch of each attempt and at any epoch end at least "
+                    + "SECONDS after the last checkpoint, in OUT/checkpoints; a restarted trial continues from it (default: ${DEFAULT-VALUE})")
+    double checkpointInterval;
+
+    @Option(names = "--no-checkpoints", description = "trials write no checkpoints (a restarted trial starts from epoch 0)")
+    boolean noCheckpoints;
 
     @Option(names = "--debug", description = "show stack traces of internal errors")
     boolean debug;
@@ -77,6 +98,9 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         if (parallel < 1) {
             throw new UserError("--parallel: expected an integer >= 1, found " + parallel);
+        }
+        if (!(checkpointInterval >= 0) || Double.isInfinite(checkpointInterval)) {
+            throw new UserError("--checkpoint-interval: expected a number of seconds >= 0, found " + checkpointInterval);
         }
         Experiment experiment = ExperimentReader.read(file);
         Path dataDir = data != null ? DataLocator.resolve(data)
@@ -89,13 +113,18 @@ public final class RunCommand implements Callable<Integer> {
             printPlan(stdout, experiment, plan, outDir, threads);
             return 0;
         }
+        TrialExecutors.check(executorName, master, shipData);
         try (ResultStore store = ResultStore.open(outDir)) {
             store.saveExperiment(experiment.source());
             PlanFile.write(outDir, plan);
             SweepReport report;
+            SweepCheckpoints checkpoints = noCheckpoints ? null : new SweepCheckpoints(store.checkpointsDir(), checkpointInterval);
             try (TrialExecutor executor = inProcess
-                    ? new InProcessExecutor(new TrialRunner(ModelRegistry.load()), dataDir, threads, store.attemptsLog(), store.artifactsDir())
-                    : new ChildProcessExecutor(dataDir, threads, store.tmpDir(), store.logDir(), store.attemptsLog(), store.artifactsDir())) {
+                    ? new InProcessExecutor(new TrialRunner(ModelRegistry.load()), dataDir, threads, store.attemptsLog(), store.artifactsDir(),
+                            checkpoints)
+                    : TrialExecutors.open(new ExecutorOptions(executorName, master, shipData, dataDir, threads, parallel,
+                            experiment.name(), store.tmpDir(), store.logDir(), store.attemptsLog(), store.artifactsDir(),
+                            checkpoints))) {
                 report = new Sweep(plan, store, executor, parallel, Progress.to(stdout, Progress.stdoutIsTerminal())).run();
             } catch (CancellationException e) {
                 stdout.flush();

@@ -1,12 +1,18 @@
 package dev.aebench.runner.cli;
 
 import dev.aebench.analysis.AnalysisOptions;
+import dev.aebench.core.checkpoint.CheckpointFile;
+import dev.aebench.core.checkpoint.CheckpointOptions;
 import dev.aebench.core.data.DataLocator;
 import dev.aebench.core.data.TrainTestData;
+import dev.aebench.core.error.UserError;
+import dev.aebench.core.model.ModelConfig;
 import dev.aebench.core.model.ModelRegistry;
 import dev.aebench.core.result.JsonLines;
 import dev.aebench.core.result.TrialResult;
+import dev.aebench.finetune.FineTuneOptions;
 import dev.aebench.probe.ProbeSolver;
+import dev.aebench.runner.trial.TrialCheckpointing;
 import dev.aebench.runner.trial.TrialRunner;
 import dev.aebench.runner.trial.TrialSpec;
 import picocli.CommandLine.Command;
@@ -76,6 +82,21 @@ public final class TrainCommand implements Callable<Integer> {
                     + "AdaGrad, the earlier probe)")
     String probeSolver;
 
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "checkpoint the training in DIR (at the first and last epoch and at most every "
+                    + "--checkpoint-interval seconds) and continue from a valid checkpoint of the same trial there; "
+                    + "removed once the result is printed")
+    Path checkpoint;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "1", paramLabel = "SECONDS",
+            description = "with --checkpoint: the least time between two checkpoints (default: ${DEFAULT-VALUE})")
+    double checkpointInterval;
+
+    @Option(names = "--finetune", paramLabel = "EPOCHS",
+            description = "also fine-tune a copy of the encoder with a softmax layer for EPOCHS epochs (cross-entropy, "
+                    + "Adam lr 3e-3, batch 128) and report finetune_acc (and finetune_val_acc with --validation)")
+    Integer finetune;
+
     @Option(names = "--quiet", description = "no per-epoch lines")
     boolean quiet;
 
@@ -87,21 +108,37 @@ public final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         AnalysisOptions analysis = AnalysisOptions.of(metrics, analysisPoints, spectrumPoints, directions, queries);
+        if (finetune != null) {
+            FineTuneOptions.checkEpochs("--finetune", finetune);
+        }
         TrialSpec trial = new TrialSpec(model, settings, seed, epochs, common.threads(), !noProbe, validation, analysis,
-                ProbeSolver.parse("--probe-solver", probeSolver));
+                ProbeSolver.parse("--probe-solver", probeSolver), finetune == null ? 0 : finetune);
         TrialRunner runner = new TrialRunner(ModelRegistry.load());
-        runner.resolve(trial); // fail on a bad model or --set before loading data
+        ModelConfig config = runner.resolve(trial); // fail on a bad model or --set before loading data
+        if (!(checkpointInterval >= 0) || Double.isInfinite(checkpointInterval)) {
+            throw new UserError("--checkpoint-interval: expected a number of seconds >= 0, found " + checkpointInterval);
+        }
+        CheckpointOptions checkpoints = checkpoint == null ? null
+                : new CheckpointOptions(TrialCheckpointing.singleTrialFile(checkpoint, trial, config), checkpointInterval);
         TrainTestData data = DataLocator.load(DataLocator.resolve(common.data));
         analysis.checkAgainst(data.test().size()); // and on a subset larger than the test set before training
         TrialResult result = runner.run(trial, data, line -> {
-            if (!quiet) {
+            if (!quiet || line.startsWith("checkpoint") || line.startsWith("cannot write checkpoint")
+                    || line.startsWith("resuming")) {
                 err.println(line);
             }
-        });
+        }, null, checkpoints);
         out.print(ResultTable.render(java.util.List.of(result)));
         out.flush();
         if (json != null) {
             JsonLines.append(json, result.toMap());
+        }
+        if (checkpoints != null) {
+            try {
+                new CheckpointFile(checkpoints.file()).delete();
+            } catch (java.io.IOException e) {
+                err.println("checkpoint " + checkpoints.file() + " could not be removed (" + e.getMessage() + ")");
+            }
         }
         return 0;
     }

@@ -36,6 +36,7 @@ public final class ChildMain {
             TrainTestData data = DataLocator.load(request.data());
             AttemptLog.started(request.attempts(), request.trial().id());
             outcome = TrialWork.run(new TrialRunner(ModelRegistry.load()), request.trial(), request.threads(), data, request.artifacts(),
+                    request.checkpoints(),
                     line -> {
                         out.println(line);
                         out.flush();

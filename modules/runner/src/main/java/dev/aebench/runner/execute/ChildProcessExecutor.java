@@ -43,11 +43,19 @@ public final class ChildProcessExecutor implements TrialExecutor {
     private final Path artifacts;
     private final Path logDir;
     private final Path attempts;
+    private final SweepCheckpoints checkpoints;
     private final Set<Process> live = ConcurrentHashMap.newKeySet();
     private volatile boolean stopping;
     private final Thread killer = new Thread(this::killAll, "kill-trial-processes");
 
     public ChildProcessExecutor(Path data, int threads, Path tmpDir, Path logDir, Path attempts, Path artifacts) {
+        this(data, threads, tmpDir, logDir, attempts, artifacts, null);
+    }
+
+    /** @param checkpoints the trials' checkpointing, or null for none */
+    public ChildProcessExecutor(Path data, int threads, Path tmpDir, Path logDir, Path attempts, Path artifacts,
+                                SweepCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.artifacts = artifacts;
         this.data = data;
         this.threads = threads;
@@ -61,7 +69,8 @@ public final class ChildProcessExecutor implements TrialExecutor {
     public TrialOutcome execute(PlannedTrial trial, TrialListener listener) {
         long t0 = System.nanoTime();
         Path result = tmpDir.resolve(trial.id() + "-" + UUID.randomUUID().toString().substring(0, 8) + ".json");
-        ChildRequest request = new ChildRequest(trial, threads, data, result, attempts, artifacts, ProcessHandle.current().pid());
+        ChildRequest request = new ChildRequest(trial, threads, data, result, attempts, artifacts, ProcessHandle.current().pid(),
+                checkpoints);
         ProcessBuilder pb = new ProcessBuilder(JvmCommand.child(ChildMain.class, List.of("--request", request.toJson())));
         pb.redirectErrorStream(true);
         Process p = null;

@@ -18,6 +18,7 @@ public final class InProcessExecutor implements TrialExecutor {
     private final int threads;
     private final Path attempts;
     private final Path artifacts;
+    private final SweepCheckpoints checkpoints;
     private TrainTestData data;
 
     /**
@@ -25,6 +26,13 @@ public final class InProcessExecutor implements TrialExecutor {
      * @param artifacts the folder for the trials' artifacts, or null for none
      */
     public InProcessExecutor(TrialRunner runner, Path dataDir, int threads, Path attempts, Path artifacts) {
+        this(runner, dataDir, threads, attempts, artifacts, null);
+    }
+
+    /** @param checkpoints the trials' checkpointing, or null for none */
+    public InProcessExecutor(TrialRunner runner, Path dataDir, int threads, Path attempts, Path artifacts,
+                             SweepCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.runner = runner;
         this.dataDir = dataDir;
         this.threads = threads;
@@ -48,6 +56,6 @@ public final class InProcessExecutor implements TrialExecutor {
             return TrialWork.failure(e, 0);
         }
         AttemptLog.started(attempts, trial.id());
-        return TrialWork.run(runner, trial, threads, d, artifacts, listener);
+        return TrialWork.run(runner, trial, threads, d, artifacts, checkpoints, listener);
     }
 }

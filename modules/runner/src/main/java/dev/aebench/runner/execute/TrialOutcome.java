@@ -33,7 +33,8 @@ public record TrialOutcome(TrialStatus status, Map<String, Object> result, Strin
         return v instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
-    String toJson() {
+    /** As one JSON line: how trial processes and Spark tasks hand outcomes back. */
+    public String toJson() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", status.json());
         m.put("error", error);
@@ -42,7 +43,7 @@ public record TrialOutcome(TrialStatus status, Map<String, Object> result, Strin
         return JsonLines.toLine(m);
     }
 
-    static TrialOutcome fromJson(String text) {
+    public static TrialOutcome fromJson(String text) {
         try {
             JsonNode n = JsonLines.mapper().readTree(text);
             Map<String, Object> result = n.get("result").isNull() ? null

@@ -3,6 +3,7 @@ package dev.aebench.runner.experiment;
 import dev.aebench.analysis.AnalysisOptions;
 import dev.aebench.core.data.SyntheticPlane;
 import dev.aebench.core.error.UserError;
+import dev.aebench.finetune.FineTuneOptions;
 import dev.aebench.probe.ProbeSolver;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -42,6 +43,7 @@ import java.util.Set;
  *   probe: true               # or false, or {solver: sgd} (lbfgs, the default, or sgd)
  *   threads: 2                # kernel threads per trial (default: cores / --parallel)
  *   metrics: default          # analyses: default, all, none or a list (see: aebench train --help)
+ *   finetune: {epochs: 10}    # also fine-tune each encoder with a softmax layer (default: not; false: off)
  * models:                     # one block per family configuration space
  *   - model: dae
  *     name: dae-gaussian      # optional label in tables
@@ -52,13 +54,15 @@ import java.util.Set;
  *     epochs: 20
  *     probe: false
  *     metrics: [saturation, spectrum]
+ *     finetune: false
  * </pre>
  */
 public final class ExperimentReader {
     static final List<String> TOP_KEYS = List.of("name", "description", "data", "validation", "select", "defaults", "models");
-    static final List<String> DEFAULT_KEYS = List.of("epochs", "seeds", "probe", "threads", "metrics");
+    static final List<String> DEFAULT_KEYS = List.of("epochs", "seeds", "probe", "threads", "metrics", "finetune");
     static final List<String> BLOCK_KEYS = List.of("model", "name", "set", "grid", "random", "seeds", "epochs", "probe",
-            "metrics");
+            "metrics", "finetune");
+    static final List<String> FINETUNE_KEYS = List.of("epochs");
     static final List<String> PROBE_KEYS = List.of("solver");
     static final List<String> RANDOM_KEYS = List.of("n", "seed", "params");
     static final List<String> DISTRIBUTION_KEYS = List.of("uniform", "loguniform", "choice");
@@ -166,7 +170,8 @@ public final class ExperimentReader {
         ProbeSolver solver = m.containsKey("probe") ? probeSolver(m.get("probe"), std.probeSolver()) : std.probeSolver();
         Integer threads = m.containsKey("threads") ? (int) m.get("threads").integer(1, 1024) : null;
         String metrics = m.containsKey("metrics") ? metrics(m.get("metrics")) : std.metrics();
-        return new Defaults(epochs, seeds, probe, threads, metrics, solver);
+        int finetune = m.containsKey("finetune") ? finetune(m.get("finetune")) : std.finetune();
+        return new Defaults(epochs, seeds, probe, threads, metrics, solver, finetune);
     }
 
     private static ModelBlock block(int index, YamlNode node, Defaults defaults) {
@@ -217,7 +222,26 @@ public final class ExperimentReader {
         ProbeSolver solver = m.containsKey("probe") ? probeSolver(m.get("probe"), defaults.probeSolver())
                 : defaults.probeSolver();
         String metrics = m.containsKey("metrics") ? metrics(m.get("metrics")) : defaults.metrics();
-        return new ModelBlock(index, model, name, set, grid, random, seeds, epochs, probe, metrics, solver);
+        int finetune = m.containsKey("finetune") ? finetune(m.get("finetune")) : defaults.finetune();
+        return new ModelBlock(index, model, name, set, grid, random, seeds, epochs, probe, metrics, solver, finetune);
+    }
+
+    /** {@code finetune: {epochs: N}} (N in [1, 1000000]), or {@code false} (none); the epochs, 0 for none. */
+    private static int finetune(YamlNode node) {
+        String expected = "false or a mapping {epochs: N} with N an integer in [1, " + FineTuneOptions.MAX_EPOCHS
+                + "] (fine-tuning epochs)";
+        if (!node.isMap()) {
+            if (Boolean.FALSE.equals(node.raw())) {
+                return 0;
+            }
+            throw node.problem(expected);
+        }
+        Map<String, YamlNode> m = node.strictMap(expected, FINETUNE_KEYS);
+        if (!m.containsKey("epochs")) {
+            throw FieldProblem.at(node.file(), node.path() + ".epochs", "an integer in [1, " + FineTuneOptions.MAX_EPOCHS
+                    + "] (fine-tuning epochs)", null);
+        }
+        return (int) m.get("epochs").integer(1, FineTuneOptions.MAX_EPOCHS);
     }
 
     /** {@code probe: true|false}, or {@code probe: {solver: NAME}} (the probe on, with that solver). */

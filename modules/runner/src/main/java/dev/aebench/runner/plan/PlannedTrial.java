@@ -15,13 +15,21 @@ import java.util.Map;
  * with the block's varying hyperparameters as text ({@code sigma=0.3}), and what to run: model,
  * fully resolved hyperparameters, seed (and its position in the block's seed list), epochs,
  * probe, validation split, the analyses to run ({@code metrics}, as {@code --metrics} takes them)
- * and the probe's solver.
+ * the probe's solver and the fine-tuning epochs (0: none).
  */
 public record PlannedTrial(String id, String configId, int block, String blockLabel, String varying, String model,
                            Map<String, String> params, long seed, int seedIndex, int epochs, boolean probe,
-                           int validation, String metrics, ProbeSolver probeSolver) {
+                           int validation, String metrics, ProbeSolver probeSolver, int finetune) {
     public PlannedTrial {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /** A trial that is not fine-tuned. */
+    public PlannedTrial(String id, String configId, int block, String blockLabel, String varying, String model,
+                        Map<String, String> params, long seed, int seedIndex, int epochs, boolean probe, int validation,
+                        String metrics, ProbeSolver probeSolver) {
+        this(id, configId, block, blockLabel, varying, model, params, seed, seedIndex, epochs, probe, validation, metrics,
+                probeSolver, 0);
     }
 
     /** A trial whose probe uses the default solver. */
@@ -41,7 +49,7 @@ public record PlannedTrial(String id, String configId, int block, String blockLa
     /** The spec the trial runner takes, with {@code threads} kernel threads. */
     public TrialSpec spec(int threads) {
         return new TrialSpec(model, params, seed, epochs, threads, probe, validation,
-                AnalysisOptions.of(metrics, null, null, null, null), probeSolver);
+                AnalysisOptions.of(metrics, null, null, null, null), probeSolver, finetune);
     }
 
     /** A short human description: label, varying values and seed. */
@@ -66,6 +74,9 @@ public record PlannedTrial(String id, String configId, int block, String blockLa
         m.put("validation", validation);
         m.put("metrics", metrics);
         m.put("probe_solver", probeSolver.id());
+        if (finetune > 0) {
+            m.put("finetune", finetune);
+        }
         return m;
     }
 
@@ -80,6 +91,7 @@ public record PlannedTrial(String id, String configId, int block, String blockLa
                 n.get("seed").asLong(), n.get("seed_index").asInt(), n.get("epochs").asInt(), n.get("probe").asBoolean(),
                 n.get("validation").asInt(), n.has("metrics") ? n.get("metrics").asText() : "default",
                 // a plan written before there was a choice of solver ran Tribuo's SGD
-                n.has("probe_solver") ? ProbeSolver.parse("probe_solver", n.get("probe_solver").asText()) : ProbeSolver.SGD);
+                n.has("probe_solver") ? ProbeSolver.parse("probe_solver", n.get("probe_solver").asText()) : ProbeSolver.SGD,
+                n.has("finetune") ? n.get("finetune").asInt() : 0);
     }
 }

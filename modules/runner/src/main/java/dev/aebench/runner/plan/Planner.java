@@ -91,7 +91,7 @@ public final class Planner {
                 settings.putAll(sample);
                 ModelConfig config = resolve(file, block, family, settings, data, kernels);
                 String configId = TrialIds.configId(block.model(), config.values(), block.epochs(), block.probe(),
-                        block.probeSolver(), validation, data.fingerprint());
+                        block.probeSolver(), validation, block.finetune(), data.fingerprint());
                 if (!seen.add(configId)) {
                     continue; // a random draw that repeats an earlier configuration
                 }
@@ -99,9 +99,10 @@ public final class Planner {
                 for (int s = 0; s < block.seeds().size(); s++) {
                     long seed = block.seeds().get(s);
                     String id = TrialIds.trialId(block.model(), config.values(), block.epochs(), block.probe(),
-                            block.probeSolver(), validation, data.fingerprint(), seed);
+                            block.probeSolver(), validation, block.finetune(), data.fingerprint(), seed);
                     out.add(new PlannedTrial(id, configId, block.index(), label, varying, block.model(), config.values(),
-                            seed, s, block.epochs(), block.probe(), validation, block.metrics(), block.probeSolver()));
+                            seed, s, block.epochs(), block.probe(), validation, block.metrics(), block.probeSolver(),
+                            block.finetune()));
                 }
             }
         }

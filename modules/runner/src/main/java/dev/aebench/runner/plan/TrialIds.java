@@ -14,8 +14,9 @@ import java.util.TreeMap;
  * Stable names for trials and configurations: SHA-256 of a canonical JSON text (sorted keys) of
  * everything that determines the result. A trial id covers the model, its fully resolved
  * hyperparameters, epochs, probe (and, with the probe, its solver unless that is {@code sgd}, the
- * only solver there was when the first ids were recorded), validation split, data fingerprint and
- * seed; a configuration id
+ * only solver there was when the first ids were recorded), validation split, fine-tuning epochs
+ * (when there are any: the ids of trials that are not fine-tuned are those recorded before
+ * fine-tuning existed), data fingerprint and seed; a configuration id
  * is the same without the seed, so the seeds of one configuration share it. Labels, block order
  * and thread counts are not part of either.
  */
@@ -31,7 +32,13 @@ public final class TrialIds {
 
     public static String configId(String model, Map<String, String> params, int epochs, boolean probe,
                                   ProbeSolver solver, int validation, String data) {
-        return hash(canonical(model, params, epochs, probe, solver, validation, data, null), 12);
+        return configId(model, params, epochs, probe, solver, validation, 0, data);
+    }
+
+    /** With {@code finetune} fine-tuning epochs (0: none). */
+    public static String configId(String model, Map<String, String> params, int epochs, boolean probe,
+                                  ProbeSolver solver, int validation, int finetune, String data) {
+        return hash(canonical(model, params, epochs, probe, solver, validation, finetune, data, null), 12);
     }
 
     /** With the default probe solver. */
@@ -42,11 +49,22 @@ public final class TrialIds {
 
     public static String trialId(String model, Map<String, String> params, int epochs, boolean probe,
                                  ProbeSolver solver, int validation, String data, long seed) {
-        return hash(canonical(model, params, epochs, probe, solver, validation, data, seed), 16);
+        return trialId(model, params, epochs, probe, solver, validation, 0, data, seed);
+    }
+
+    /** With {@code finetune} fine-tuning epochs (0: none). */
+    public static String trialId(String model, Map<String, String> params, int epochs, boolean probe,
+                                 ProbeSolver solver, int validation, int finetune, String data, long seed) {
+        return hash(canonical(model, params, epochs, probe, solver, validation, finetune, data, seed), 16);
     }
 
     static String canonical(String model, Map<String, String> params, int epochs, boolean probe, ProbeSolver solver,
                             int validation, String data, Long seed) {
+        return canonical(model, params, epochs, probe, solver, validation, 0, data, seed);
+    }
+
+    static String canonical(String model, Map<String, String> params, int epochs, boolean probe, ProbeSolver solver,
+                            int validation, int finetune, String data, Long seed) {
         Map<String, Object> m = new TreeMap<>();
         m.put("model", model);
         m.put("params", new TreeMap<>(params));
@@ -56,6 +74,9 @@ public final class TrialIds {
             m.put("probe_solver", solver.id());
         }
         m.put("validation", validation);
+        if (finetune > 0) {
+            m.put("finetune", finetune);
+        }
         m.put("data", data);
         if (seed != null) {
             m.put("seed", seed);

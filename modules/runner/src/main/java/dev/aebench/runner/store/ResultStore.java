@@ -1,6 +1,7 @@
 package dev.aebench.runner.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.aebench.core.checkpoint.CheckpointFile;
 import dev.aebench.core.error.UserError;
 import dev.aebench.core.result.JsonLines;
 
@@ -22,6 +23,7 @@ public final class ResultStore implements AutoCloseable {
     public static final String TRIALS = "trials.jsonl";
     public static final String ATTEMPTS = "attempts.log";
     public static final String EXPERIMENT = "experiment.yaml";
+    public static final String CHECKPOINTS = "checkpoints";
 
     private final Path dir;
     private final RunLock lock;
@@ -47,8 +49,15 @@ public final class ResultStore implements AutoCloseable {
             Files.createDirectories(store.tmpDir());
             Files.createDirectories(store.logDir());
             Files.createDirectories(store.artifactsDir());
+            Files.createDirectories(store.checkpointsDir());
             try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(store.tmpDir())) {
                 for (Path p : leftovers) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            // half-written checkpoints of killed trials (a whole checkpoint stays: its trial resumes from it)
+            try (DirectoryStream<Path> torn = Files.newDirectoryStream(store.checkpointsDir(), "*.ckpt.tmp-*")) {
+                for (Path p : torn) {
                     Files.deleteIfExists(p);
                 }
             }
@@ -103,6 +112,16 @@ public final class ResultStore implements AutoCloseable {
         return dir.resolve("artifacts");
     }
 
+    /** Checkpoints of unfinished trials, {@code ID.ckpt}, each removed once its trial is recorded. */
+    public Path checkpointsDir() {
+        return dir.resolve(CHECKPOINTS);
+    }
+
+    /** The checkpoint of trial {@code id} in {@code checkpointsDir}: {@code ID.ckpt}. */
+    public static Path checkpointFile(Path checkpointsDir, String id) {
+        return checkpointsDir.resolve(id + ".ckpt");
+    }
+
     public Path attemptsLog() {
         return dir.resolve(ATTEMPTS);
     }
@@ -121,6 +140,16 @@ public final class ResultStore implements AutoCloseable {
         }
         JsonLines.append(dir.resolve(TRIALS), line);
         AttemptLog.recorded(attemptsLog(), id.toString(), status.toString());
+        removeCheckpoint(id.toString());
+    }
+
+    /** The trial is recorded: its checkpoint is of no further use (a failure here only leaves a file behind). */
+    private void removeCheckpoint(String id) {
+        try {
+            new CheckpointFile(checkpointFile(checkpointsDir(), id)).delete();
+        } catch (IOException e) {
+            // the record is what counts; a recorded trial never runs again, so its checkpoint is never read
+        }
     }
 
     /** Keeps the experiment file's text as run. */

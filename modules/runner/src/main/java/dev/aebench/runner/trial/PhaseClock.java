@@ -33,6 +33,12 @@ final class PhaseClock {
         phases.put(phase, seconds);
     }
 
+    /** Moves {@code seconds} of {@code from} (recorded earlier) to a phase of their own, {@code to}. */
+    void split(String from, String to, double seconds) {
+        phases.put(from, phases.number(from) - seconds);
+        phases.put(to, seconds);
+    }
+
     Metrics phases() {
         return phases;
     }

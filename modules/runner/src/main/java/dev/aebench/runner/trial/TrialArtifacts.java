@@ -37,7 +37,8 @@ import java.util.Map;
  * models that corrupt their input, the corrupted inputs and their reconstructions), and the first
  * {@value #CODES_PER_CLASS} test images of each class encoded and projected on the first two
  * principal components of those codes (Commons Math eigendecomposition, signs fixed so that each
- * axis's largest loading is positive).
+ * axis's largest loading is positive). On two-dimensional data it also holds the model's
+ * displacement field r(x) - x over a grid ({@link FieldArtifact}), for a quiver plot.
  */
 public final class TrialArtifacts {
     static final int IMAGES_PER_CLASS = 2;
@@ -86,6 +87,10 @@ public final class TrialArtifacts {
         m.put("width", w);
         m.put("images", images);
         m.put("codes_2d", codes);
+        Map<String, Object> field = FieldArtifact.capture(model, test);
+        if (field != null) {
+            m.put("field", field);
+        }
         return m;
     }
 

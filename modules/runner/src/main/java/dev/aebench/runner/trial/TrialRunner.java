@@ -4,6 +4,9 @@ import dev.aebench.analysis.Analyses;
 import dev.aebench.analysis.AnalysisInputs;
 import dev.aebench.analysis.AnalysisReport;
 import dev.aebench.analysis.score.ScoreField;
+import dev.aebench.core.checkpoint.CheckpointOptions;
+import dev.aebench.core.checkpoint.Checkpointing;
+import dev.aebench.core.checkpoint.TrialCheckpoints;
 import dev.aebench.core.data.Dataset;
 import dev.aebench.core.data.PlaneMixture;
 import dev.aebench.core.data.SyntheticPlane;
@@ -26,6 +29,9 @@ import dev.aebench.core.result.TrialResult;
 import dev.aebench.core.train.EpochListener;
 import dev.aebench.core.train.Evaluation;
 import dev.aebench.core.train.FitReport;
+import dev.aebench.finetune.FineTuneOptions;
+import dev.aebench.finetune.FineTuneResult;
+import dev.aebench.finetune.FineTuning;
 import dev.aebench.probe.LabelledCodes;
 import dev.aebench.probe.LinearProbe;
 import dev.aebench.probe.ProbeMetrics;
@@ -39,7 +45,8 @@ import java.util.function.Consumer;
 /**
  * Runs one trial end to end: resolve the configuration, build the model, train, measure test
  * reconstruction, encode both splits and run the linear probe on the frozen codes, gather the
- * family's extra metrics (and, on {@code synthetic:mixture}, the score field), and stamp provenance. The Java API behind {@code aebench train} and
+ * family's extra metrics (and, on {@code synthetic:mixture}, the score field), optionally fine-tune
+ * a copy of the encoder as a classifier ({@link TrialSpec#finetune()}), and stamp provenance. The Java API behind {@code aebench train} and
  * {@code aebench run}.
  *
  * <p>With a validation split ({@link TrialSpec#validation()} &gt; 0) the last that many training
@@ -72,6 +79,17 @@ public final class TrialRunner {
 
     /** As {@link #run(TrialSpec, TrainTestData, Consumer)}, also writing the {@link TrialArtifacts} to {@code artifactFile} unless null. */
     public TrialResult run(TrialSpec spec, TrainTestData data, Consumer<String> log, java.nio.file.Path artifactFile) {
+        return run(spec, data, log, artifactFile, null);
+    }
+
+    /**
+     * As above, training with checkpoints in {@code checkpoint}'s file unless null: the trial
+     * continues from a valid checkpoint of its own (see {@link TrialCheckpointing}) and records
+     * {@code attempts} and {@code resumed_from_epoch}. The caller removes the file once the
+     * result is stored.
+     */
+    public TrialResult run(TrialSpec spec, TrainTestData data, Consumer<String> log, java.nio.file.Path artifactFile,
+                           CheckpointOptions checkpoint) {
         double toTrial = PhaseClock.sinceJvmStart();
         ModelFamily family = registry.get(spec.model());
         ModelConfig config = ModelConfig.resolve(family, spec.settings());
@@ -97,7 +115,9 @@ public final class TrialRunner {
             Autoencoder model = family.create(config, context);
             EpochListener listener = (e, n, loss, secs) ->
                     log.accept(String.format("epoch %d/%d  loss %.5f  %.2fs", e, n, loss, secs));
-            FitReport fit = model.fit(train, spec.epochs(), listener);
+            TrialCheckpoints checkpoints = checkpoint == null ? null : new TrialCheckpoints(checkpoint,
+                    TrialCheckpointing.fingerprint(spec, config, data.fingerprint(), provenance), log);
+            FitReport fit = model.fit(train, spec.epochs(), listener, checkpoints == null ? Checkpointing.NONE : checkpoints);
             clock.lap("train_sec");
             Metrics metrics = new Metrics();
             metrics.put(TrialMetrics.PARAM_COUNT, model.parameterCount());
@@ -147,14 +167,42 @@ public final class TrialRunner {
             if (!spec.analysis().selected().isEmpty()) {
                 log.accept(analysis.describe());
             }
+            if (spec.finetune() > 0) {
+                metrics.putAll(fineTune(spec, model, train, validation, data.test(), kernels, log));
+                clock.lap("finetune_sec");
+            }
             if (artifactFile != null) {
                 TrialArtifacts.write(artifactFile, family, config, model, data.test(), kernels, spec.seed());
                 clock.lap("artifacts_sec");
             }
             metrics.putList(TrialMetrics.LOSS_CURVE, fit.epochLoss());
-            return new TrialResult(spec.model(), config.values(), spec.seed(), spec.epochs(), metrics, clock.phases(),
-                    provenance);
+            if (checkpoints != null) {
+                clock.split("train_sec", "checkpoint_sec", checkpoints.blockedSeconds());
+            }
+            TrialResult result = new TrialResult(spec.model(), config.values(), spec.seed(), spec.epochs(), metrics,
+                    clock.phases(), provenance);
+            return checkpoints == null ? result : result.withCheckpoint(TrialCheckpointing.fields(fit, checkpoints));
         }
+    }
+
+    /**
+     * Fine-tunes a copy of the encoder with a softmax layer ({@link FineTuning}) on the training
+     * split; the validation split and the test set only score it. A model that cannot be
+     * fine-tuned gets one line saying why and no fine-tuning metrics.
+     */
+    private static Metrics fineTune(TrialSpec spec, Autoencoder model, Dataset train, Dataset validation, Dataset test,
+                                    Kernels kernels, Consumer<String> log) {
+        String problem = FineTuning.unsupported(model);
+        if (problem != null) {
+            log.accept("finetune: skipped, model " + spec.model() + " cannot be fine-tuned (" + problem + ")");
+            return new Metrics();
+        }
+        FineTuneResult r = FineTuning.run(model, train, validation, test,
+                FineTuneOptions.defaults(spec.finetune(), spec.seed()), kernels, (e, n, loss, secs) ->
+                        log.accept(String.format("finetune epoch %d/%d  cross-entropy %.5f  %.2fs", e, n, loss, secs)));
+        log.accept(String.format("finetune accuracy %.4f%s  %.1fs", r.testAccuracy(), Double.isNaN(r.validationAccuracy())
+                ? "" : String.format(" (validation %.4f)", r.validationAccuracy()), r.seconds()));
+        return r.metrics();
     }
 
     private static Map<String, String> provenanceConfig(TrialSpec spec, ModelConfig config) {
@@ -166,6 +214,9 @@ public final class TrialRunner {
             m.put("probe_solver", spec.probeSolver().id());
         }
         m.put("validation", Integer.toString(spec.validation()));
+        if (spec.finetune() > 0) {
+            m.put("finetune", Integer.toString(spec.finetune()));
+        }
         return m;
     }
 }

@@ -75,6 +75,19 @@ class TrainCommandErrorsTest {
     }
 
     @Test
+    void fineTuningEpochsBelowOne() {
+        assertUserError(CliRunner.run("train", "--model", "ae", "--finetune", "0"),
+                "--finetune: expected an integer in [1, 1000000] (fine-tuning epochs), found 0");
+        assertUserError(CliRunner.run("train", "--model", "ae", "--finetune", "-2"),
+                "--finetune: expected an integer in [1, 1000000] (fine-tuning epochs), found -2");
+    }
+
+    @Test
+    void fineTuningEpochsNotAnInteger() {
+        assertUserError(CliRunner.run("train", "--model", "ae", "--finetune", "2.5"), "--finetune", "'2.5'");
+    }
+
+    @Test
     void unknownSyntheticData() {
         assertUserError(CliRunner.run("train", "--model", "ae", "--data", "synthetic:moons"),
                 "--data: expected synthetic:NAME[:SEED] with NAME one of mixture, circle, spiral", "found 'synthetic:moons'");

@@ -163,6 +163,28 @@ class PlannerTest {
     }
 
     @Test
+    void fineTuningIsInheritedPartOfTheIdsAndThePlan() {
+        String head = "name: t\nvalidation: 0\ndefaults: {finetune: {epochs: 4}}\nmodels:\n  - model: pca\n    set: {k: 2}\n";
+        Plan tuned = plan(head);
+        Plan off = plan(head + "    finetune: false\n");
+        Plan none = plan("name: t\nvalidation: 0\nmodels:\n  - model: pca\n    set: {k: 2}\n");
+        Plan six = plan(head + "    finetune: {epochs: 6}\n");
+        assertEquals(4, tuned.trials().get(0).finetune());
+        assertEquals(4, tuned.trials().get(0).spec(1).finetune());
+        assertEquals(0, off.trials().get(0).finetune());
+        assertEquals(6, six.trials().get(0).finetune());
+        assertEquals(ids(none), ids(off), "a trial that is not fine-tuned keeps the id it had before fine-tuning");
+        assertNotEquals(ids(none), ids(tuned));
+        assertNotEquals(ids(tuned), ids(six));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        assertEquals(tuned.trials().get(0), PlannedTrial.fromJson(json.valueToTree(tuned.trials().get(0).toMap())));
+        assertEquals(off.trials().get(0), PlannedTrial.fromJson(json.valueToTree(off.trials().get(0).toMap())));
+        assertEquals("{\"data\":\"fp\",\"epochs\":3,\"finetune\":2,\"model\":\"ae\",\"params\":{},\"probe\":false,"
+                        + "\"seed\":4,\"validation\":10}",
+                TrialIds.canonical("ae", Map.of(), 3, false, ProbeSolver.LBFGS, 10, 2, "fp", 4L));
+    }
+
+    @Test
     void canonicalTextIsPinned() {
         // The id is the hash of this text; changing its form would orphan every recorded result.
         assertEquals("{\"data\":\"fp\",\"epochs\":3,\"model\":\"ae\",\"params\":{\"a\":\"1\",\"b\":\"2\"},\"probe\":true,"

@@ -1,0 +1,49 @@
+package dev.aebench.conv;
+
+import dev.aebench.core.data.Dataset;
+import dev.aebench.core.data.SyntheticImages;
+import dev.aebench.core.kernel.KernelFactory;
+import dev.aebench.core.kernel.Kernels;
+import dev.aebench.core.testing.ResumeCheck;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Convolutional autoencoders trained in pieces, killed after arbitrary epochs and resumed from their checkpoints,
+ * end with the bits of an uninterrupted run ({@link ResumeCheck}).
+ */
+class ConvResumeTest {
+    private static final int SIDE = 8;
+    private static final Kernels KERNELS = KernelFactory.create(2);
+    private static final Dataset TRAIN = SyntheticImages.generate(64, SIDE, 3, 11);
+    private static final Dataset TEST = SyntheticImages.generate(40, SIDE, 3, 12);
+
+    @TempDir
+    Path dir;
+
+    @AfterAll
+    static void close() {
+        KERNELS.close();
+    }
+
+    private void check(String family, Map<String, String> settings, int epochs, int[] stops, double interval) {
+        ResumeCheck.assertResumesExactly(ResumeCheck.family(family, settings, SIDE, 5, KERNELS), TRAIN, TEST, epochs,
+                stops, interval, dir);
+    }
+
+    /** Two convolutions, a dense code, two transposed convolutions. */
+    @Test
+    void convolutional() {
+        check("conv", Map.of("channels", "2,3", "code", "4", "batch", "16"), 4, new int[] {1, 3}, 0);
+    }
+
+    /** A convolutional autoencoder with a step-seeded corruption (the test-only flip). */
+    @Test
+    void denoisingConvolutional() {
+        check("conv", Map.of("channels", "2", "code", "4", "batch", "16", "corruption", "flip:0.2"), 3, new int[] {2}, 0);
+    }
+}

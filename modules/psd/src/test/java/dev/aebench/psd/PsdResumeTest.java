@@ -1,0 +1,49 @@
+package dev.aebench.psd;
+
+import dev.aebench.core.data.Dataset;
+import dev.aebench.core.data.SyntheticImages;
+import dev.aebench.core.kernel.KernelFactory;
+import dev.aebench.core.kernel.Kernels;
+import dev.aebench.core.testing.ResumeCheck;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Predictive sparse decomposition (FISTA warm-starts its step size estimate from step to step: the checkpoint keeps it) trained in pieces, killed after arbitrary epochs and resumed from their checkpoints,
+ * end with the bits of an uninterrupted run ({@link ResumeCheck}).
+ */
+class PsdResumeTest {
+    private static final int SIDE = 6;
+    private static final Kernels KERNELS = KernelFactory.create(2);
+    private static final Dataset TRAIN = SyntheticImages.generate(100, SIDE, 3, 11);
+    private static final Dataset TEST = SyntheticImages.generate(40, SIDE, 3, 12);
+
+    @TempDir
+    Path dir;
+
+    @AfterAll
+    static void close() {
+        KERNELS.close();
+    }
+
+    private void check(String family, Map<String, String> settings, int epochs, int[] stops, double interval) {
+        ResumeCheck.assertResumesExactly(ResumeCheck.family(family, settings, SIDE, 5, KERNELS), TRAIN, TEST, epochs,
+                stops, interval, dir);
+    }
+
+    /** Checkpoints at every epoch. */
+    @Test
+    void everyEpoch() {
+        check("psd", Map.of("hidden", "8", "fista_steps", "3", "batch", "16"), 4, new int[] {1, 2}, 0);
+    }
+
+    /** A kill two epochs after the checkpoint. */
+    @Test
+    void killedBetweenCheckpoints() {
+        check("psd", Map.of("hidden", "8", "fista_steps", "3", "batch", "16"), 5, new int[] {3}, 1e9);
+    }
+}
