@@ -17,7 +17,12 @@ final class SymmetricEigenvalues {
 
     /** Eigenvalues of the symmetric {@code n x n} row-major {@code a} (only its lower triangle is read), ascending. */
     static double[] of(double[] a, int n) {
-        double[] v = a.clone();
+        double[] v = new double[n * n]; // the transpose: the reduction's inner loops then run along rows
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j <= i; j++) {
+                v[j * n + i] = a[i * n + j];
+            }
+        }
         double[] d = new double[n];
         double[] e = new double[n];
         tridiagonalize(v, n, d, e);
@@ -29,7 +34,7 @@ final class SymmetricEigenvalues {
     /** Householder reduction of {@code v} (overwritten); leaves the diagonal in d and the subdiagonal in e[1..n). */
     private static void tridiagonalize(double[] v, int n, double[] d, double[] e) {
         for (int j = 0; j < n; j++) {
-            d[j] = v[(n - 1) * n + j];
+            d[j] = v[j * n + (n - 1)];
         }
         for (int i = n - 1; i > 0; i--) {
             double scale = 0;
@@ -40,9 +45,9 @@ final class SymmetricEigenvalues {
             if (scale == 0) {
                 e[i] = d[i - 1];
                 for (int j = 0; j < i; j++) {
-                    d[j] = v[(i - 1) * n + j];
-                    v[i * n + j] = 0;
+                    d[j] = v[j * n + (i - 1)];
                     v[j * n + i] = 0;
+                    v[i * n + j] = 0;
                 }
                 continue;
             }
@@ -65,8 +70,8 @@ final class SymmetricEigenvalues {
                 f = d[j];
                 g = e[j] + v[j * n + j] * f;
                 for (int k = j + 1; k <= i - 1; k++) {
-                    g += v[k * n + j] * d[k];
-                    e[k] += v[k * n + j] * f;
+                    g += v[j * n + k] * d[k];
+                    e[k] += v[j * n + k] * f;
                 }
                 e[j] = g;
             }
@@ -83,10 +88,10 @@ final class SymmetricEigenvalues {
                 f = d[j];
                 g = e[j];
                 for (int k = j; k <= i - 1; k++) {
-                    v[k * n + j] -= f * e[k] + g * d[k];
+                    v[j * n + k] -= f * e[k] + g * d[k];
                 }
-                d[j] = v[(i - 1) * n + j];
-                v[i * n + j] = 0;
+                d[j] = v[j * n + (i - 1)];
+                v[j * n + i] = 0;
             }
         }
         for (int j = 0; j < n; j++) {
