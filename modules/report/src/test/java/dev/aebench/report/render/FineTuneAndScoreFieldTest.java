@@ -109,13 +109,27 @@ class FineTuneAndScoreFieldTest {
         return f.get();
     }
 
-    /** The SVG's path elements stroked in {@code colour} (JFreeSVG puts the style on a group around each). */
+    /**
+     * The SVG's path elements stroked in {@code colour} (JFreeSVG puts the style on a group around
+     * each; the figure keeps each distinct style once, as a class rule in its style sheet).
+     */
     private static int paths(Document d, String colour) {
+        java.util.Map<String, String> rules = new java.util.HashMap<>();
+        NodeList sheets = d.getElementsByTagNameNS("*", "style");
+        for (int i = 0; i < sheets.getLength(); i++) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\.([\\w-]+)\\{([^}]*)}")
+                    .matcher(sheets.item(i).getTextContent());
+            while (m.find()) {
+                rules.put(m.group(1), m.group(2));
+            }
+        }
         NodeList all = d.getElementsByTagNameNS("*", "path");
         int n = 0;
         for (int i = 0; i < all.getLength(); i++) {
             Element e = (Element) all.item(i);
-            String style = e.getAttribute("style") + ";" + (e.getParentNode() instanceof Element g ? g.getAttribute("style") : "");
+            Element g = e.getParentNode() instanceof Element p ? p : null;
+            String style = e.getAttribute("style") + ";" + rules.getOrDefault(e.getAttribute("class"), "") + ";"
+                    + (g == null ? "" : g.getAttribute("style") + ";" + rules.getOrDefault(g.getAttribute("class"), ""));
             if (style.replace(" ", "").contains("stroke:" + colour)) {
                 n++;
             }
