@@ -50,6 +50,8 @@ read -r -a opens < "$target/classes/dev/aebench/spark/jvm-options.txt"
 unsafe=()
 [ "$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$JAVA_HOME/release")" -ge 23 ] && unsafe=(--sun-misc-unsafe-memory-access=allow)
 spark_java() { "$JAVA_HOME/bin/java" "${opens[@]}" ${unsafe[@]+"${unsafe[@]}"} -cp "$SPARK_HOME/jars/*" "$@"; }
+# for the daemons, started with &: exec makes $! the JVM itself, so stop_cluster kills the JVM, not a subshell
+spark_daemon() { exec "$JAVA_HOME/bin/java" "${opens[@]}" ${unsafe[@]+"${unsafe[@]}"} -cp "$SPARK_HOME/jars/*" "$@"; }
 
 wait_for() { # FILE PATTERN SECONDS: waits until FILE has a line matching PATTERN
   local i
@@ -62,13 +64,13 @@ wait_for() { # FILE PATTERN SECONDS: waits until FILE has a line matching PATTER
   return 1
 }
 
-spark_java -Xmx512m org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 0 --webui-port 0 \
+spark_daemon -Xmx512m org.apache.spark.deploy.master.Master --host 127.0.0.1 --port 0 --webui-port 0 \
   > "$work/master.log" 2>&1 &
 pids+=($!)
 wait_for "$work/master.log" "Starting Spark master at spark://" 60
 master=$(grep -o 'spark://127\.0\.0\.1:[0-9]*' "$work/master.log" | head -1)
 cores=$(nproc)
-spark_java -Xmx512m org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores "$cores" --memory 6g \
+spark_daemon -Xmx512m org.apache.spark.deploy.worker.Worker --host 127.0.0.1 --cores "$cores" --memory 6g \
   --work-dir "$work/worker" "$master" > "$work/worker.log" 2>&1 &
 pids+=($!)
 wait_for "$work/worker.log" "Successfully registered with master" 60
