@@ -1,10 +1,6 @@
 package dev.aebench.psd;
 
-import dev.aebench.core.data.Dataset;
-import dev.aebench.core.data.SyntheticImages;
-import dev.aebench.core.kernel.KernelFactory;
-import dev.aebench.core.kernel.Kernels;
-import dev.aebench.core.testing.ResumeCheck;
+import dev.aebench.core.testing.ResumeFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,25 +10,21 @@ import java.util.Map;
 
 /**
  * Predictive sparse decomposition (FISTA warm-starts its step size estimate from step to step: the checkpoint keeps it) trained in pieces, killed after arbitrary epochs and resumed from their checkpoints,
- * end with the bits of an uninterrupted run ({@link ResumeCheck}).
+ * end with the bits of an uninterrupted run ({@link dev.aebench.core.testing.ResumeCheck}).
  */
 class PsdResumeTest {
-    private static final int SIDE = 6;
-    private static final Kernels KERNELS = KernelFactory.create(2);
-    private static final Dataset TRAIN = SyntheticImages.generate(100, SIDE, 3, 11);
-    private static final Dataset TEST = SyntheticImages.generate(40, SIDE, 3, 12);
+    private static final ResumeFixture FIXTURE = new ResumeFixture(6, 100);
 
     @TempDir
     Path dir;
 
     @AfterAll
     static void close() {
-        KERNELS.close();
+        FIXTURE.close();
     }
 
     private void check(String family, Map<String, String> settings, int epochs, int[] stops, double interval) {
-        ResumeCheck.assertResumesExactly(ResumeCheck.family(family, settings, SIDE, 5, KERNELS), TRAIN, TEST, epochs,
-                stops, interval, dir);
+        FIXTURE.check(family, settings, epochs, stops, interval, dir);
     }
 
     /** Checkpoints at every epoch. */
