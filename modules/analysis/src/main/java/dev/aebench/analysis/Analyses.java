@@ -59,7 +59,7 @@ public final class Analyses {
             t = lap(each, AnalysisName.CONTRACTION, t);
         }
         if (options.runs(AnalysisName.ROBUSTNESS)) {
-            robustness(in, m);
+            robustness(in, options, m);
             t = lap(each, AnalysisName.ROBUSTNESS, t);
         }
         if (options.runs(AnalysisName.KNN) || options.runs(AnalysisName.HASHING)) {
@@ -157,12 +157,22 @@ public final class Analyses {
         m.put("contraction_ratio_neighbour", c.neighbourRatio());
     }
 
-    private static void robustness(AnalysisInputs in, Metrics m) {
+    /** On a seeded subset of the test set (all of it when smaller), the same rows for every corruption. */
+    private static void robustness(AnalysisInputs in, AnalysisOptions options, Metrics m) {
         ObjectiveRegistry registry = ObjectiveRegistry.load();
+        Dataset test = in.test();
+        int[] rows = SeededSubset.of(test.size(), options.robustnessPoints(test.size()),
+                CounterRandom.derive(in.seed(), 41_004));
+        int[] labels = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            labels[i] = test.labels()[rows[i]];
+        }
+        Dataset subset = new Dataset(test.name() + "[" + rows.length + " rows]", SeededSubset.gather(test.x(),
+                test.dim(), rows), labels, rows.length, test.height(), test.width(), test.fingerprint());
         List<String> corruptions = AnalysisMetrics.CORRUPTIONS;
         for (int i = 0; i < corruptions.size(); i++) {
             Corruption c = registry.corruption(corruptions.get(i));
-            Robustness.Result r = Robustness.measure(in.model(), in.test(), c, in.probe(), in.kernels(),
+            Robustness.Result r = Robustness.measure(in.model(), subset, c, in.probe(), in.kernels(),
                     Robustness.seed(in.seed(), i));
             String suffix = AnalysisMetrics.suffix(corruptions.get(i));
             m.put("robust_mse_" + suffix, r.mse());

@@ -20,7 +20,7 @@ public enum AnalysisName {
     /** 10-nearest-neighbour classification in code space. */
     KNN(true),
     /** Semantic hashing: binarised codes ranked by Hamming distance. */
-    HASHING(true);
+    HASHING(false);
 
     private final boolean cheap;
 

@@ -17,16 +17,19 @@ import java.util.stream.Collectors;
  * @param spectrumPoints test points whose Jacobian spectra are averaged (default {@value #DEFAULT_SPECTRUM_POINTS})
  * @param directions     random directions per point and radius of a contraction curve (default {@value #DEFAULT_DIRECTIONS})
  * @param queries        test codes used as retrieval queries (default {@value #DEFAULT_QUERIES}); the index is every training code
+ * @param robustnessPoints test images corrupted for the robustness figures (default {@value #DEFAULT_ROBUSTNESS_POINTS})
  */
-public record AnalysisOptions(Set<AnalysisName> selected, int points, int spectrumPoints, int directions, int queries) {
+public record AnalysisOptions(Set<AnalysisName> selected, int points, int spectrumPoints, int directions, int queries,
+                              int robustnessPoints) {
     public static final int DEFAULT_POINTS = 500;
     public static final int DEFAULT_SPECTRUM_POINTS = 100;
     public static final int DEFAULT_DIRECTIONS = 8;
     public static final int DEFAULT_QUERIES = 1000;
+    public static final int DEFAULT_ROBUSTNESS_POINTS = 2000;
 
     public AnalysisOptions {
         selected = selected.isEmpty() ? EnumSet.noneOf(AnalysisName.class) : EnumSet.copyOf(selected);
-        if (points < 0 || spectrumPoints < 0 || directions < 0 || queries < 0) {
+        if (points < 0 || spectrumPoints < 0 || directions < 0 || queries < 0 || robustnessPoints < 0) {
             throw new IllegalArgumentException("sizes are >= 0 (0: the default)");
         }
     }
@@ -36,14 +39,20 @@ public record AnalysisOptions(Set<AnalysisName> selected, int points, int spectr
      * A size below 1 is a {@link UserError} naming its option.
      */
     public static AnalysisOptions of(String selection, Integer points, Integer spectrumPoints, Integer directions,
-                                     Integer queries) {
+                                     Integer queries, Integer robustnessPoints) {
         return new AnalysisOptions(parseSelection(selection, "--metrics"), given("--analysis-points", points),
-                given("--spectrum-points", spectrumPoints), given("--directions", directions), given("--queries", queries));
+                given("--spectrum-points", spectrumPoints), given("--directions", directions), given("--queries", queries),
+                given("--robustness-points", robustnessPoints));
+    }
+
+    /** A selection with every size at its default. */
+    public static AnalysisOptions of(String selection) {
+        return of(selection, null, null, null, null, null);
     }
 
     /** The default set with default sizes. */
     public static AnalysisOptions defaults() {
-        return new AnalysisOptions(parseSelection("default", "--metrics"), 0, 0, 0, 0);
+        return new AnalysisOptions(parseSelection("default", "--metrics"), 0, 0, 0, 0, 0);
     }
 
     /** No analyses. */
@@ -68,6 +77,10 @@ public record AnalysisOptions(Set<AnalysisName> selected, int points, int spectr
         return resolve(queries, DEFAULT_QUERIES, testSize);
     }
 
+    public int robustnessPoints(int testSize) {
+        return resolve(robustnessPoints, DEFAULT_ROBUSTNESS_POINTS, testSize);
+    }
+
     private static int resolve(int given, int fallback, int testSize) {
         return given == 0 ? Math.min(fallback, testSize) : given;
     }
@@ -83,7 +96,7 @@ public record AnalysisOptions(Set<AnalysisName> selected, int points, int spectr
     }
 
     public AnalysisOptions withSelected(Set<AnalysisName> s) {
-        return new AnalysisOptions(s, points, spectrumPoints, directions, queries);
+        return new AnalysisOptions(s, points, spectrumPoints, directions, queries, robustnessPoints);
     }
 
     public boolean runs(AnalysisName a) {
@@ -131,6 +144,7 @@ public record AnalysisOptions(Set<AnalysisName> selected, int points, int spectr
         atMost("--analysis-points", points, testSize);
         atMost("--spectrum-points", spectrumPoints, testSize);
         atMost("--queries", queries, testSize);
+        atMost("--robustness-points", robustnessPoints, testSize);
         if (runs(AnalysisName.CONTRACTION) && testSize < 2) {
             throw new UserError("contraction: needs at least 2 test images, found " + testSize);
         }
@@ -141,7 +155,7 @@ public record AnalysisOptions(Set<AnalysisName> selected, int points, int spectr
         String names = selected.stream().map(AnalysisName::id).collect(Collectors.joining(","));
         return names.isEmpty() ? "none" : names + " (points " + size(points, DEFAULT_POINTS) + ", spectrum-points "
                 + size(spectrumPoints, DEFAULT_SPECTRUM_POINTS) + ", directions " + directions() + ", queries "
-                + size(queries, DEFAULT_QUERIES) + ")";
+                + size(queries, DEFAULT_QUERIES) + ", robustness-points " + size(robustnessPoints, DEFAULT_ROBUSTNESS_POINTS) + ")";
     }
 
     private static String size(int given, int fallback) {

@@ -7,7 +7,8 @@ import dev.aebench.core.kernel.Kernels;
 /**
  * How much the encoder contracts at a distance: for each radius r and test point x, the mean
  * of {@code |f(x + d) - f(x)| / |d|} over directions d drawn uniformly on the sphere of radius r
- * (normalised Gaussian vectors from the kernels' seeded counter-based generator), and the same ratio along the
+ * (normalised Gaussian vectors from the kernels' seeded counter-based generator; the same
+ * directions at every radius), and the same ratio along the
  * direction of x's nearest other test image (on-manifold), plus the ratio at that image itself.
  * Radii are {@link #FACTORS} times the median distance from a point to its nearest other test
  * image, so the grid spans the data's own scale.
@@ -52,21 +53,29 @@ final class ContractionCurve {
         double[] manifold = new double[FACTORS.length];
         float[] moved = new float[rows * directions * in];
         float[] movedCodes = new float[rows * directions * code];
-        float[] gauss = new float[rows * directions * in];
+        // one set of random directions serves every radius (common random numbers: the curve's
+        // points differ by the radius alone, and one draw instead of one per radius)
+        float[] unit = new float[rows * directions * in];
+        kernels.gaussian(CounterRandom.derive(seed, 0), unit, 0, unit.length);
+        for (int row = 0; row < unit.length; row += in) {
+            double norm = 0;
+            for (int i = 0; i < in; i++) {
+                norm += (double) unit[row + i] * unit[row + i];
+            }
+            float s = (float) (1 / Math.sqrt(norm));
+            for (int i = 0; i < in; i++) {
+                unit[row + i] *= s;
+            }
+        }
         for (int k = 0; k < FACTORS.length; k++) {
             double radius = FACTORS[k] * scale;
             radii[k] = radius;
-            kernels.gaussian(CounterRandom.derive(seed, k), gauss, 0, gauss.length);
+            float s = (float) radius;
             for (int r = 0; r < rows; r++) {
                 for (int d = 0; d < directions; d++) {
                     int row = (r * directions + d) * in;
-                    double norm = 0;
                     for (int i = 0; i < in; i++) {
-                        norm += (double) gauss[row + i] * gauss[row + i];
-                    }
-                    float s = (float) (radius / Math.sqrt(norm));
-                    for (int i = 0; i < in; i++) {
-                        moved[row + i] = points[r * in + i] + s * gauss[row + i];
+                        moved[row + i] = points[r * in + i] + s * unit[row + i];
                     }
                 }
             }
@@ -81,9 +90,9 @@ final class ContractionCurve {
             }
             random[k] = sum / ((double) rows * directions);
             for (int r = 0; r < rows; r++) {
-                float s = nnDistance[r] > 0 ? (float) (radius / nnDistance[r]) : 0f;
+                float t = nnDistance[r] > 0 ? (float) (radius / nnDistance[r]) : 0f;
                 for (int i = 0; i < in; i++) {
-                    moved[r * in + i] = points[r * in + i] + s * (neighbours[r * in + i] - points[r * in + i]);
+                    moved[r * in + i] = points[r * in + i] + t * (neighbours[r * in + i] - points[r * in + i]);
                 }
             }
             f.encode(moved, rows, movedCodes);

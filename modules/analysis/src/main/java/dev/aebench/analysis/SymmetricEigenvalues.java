@@ -1,5 +1,9 @@
 package dev.aebench.analysis;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 import java.util.Arrays;
 
 /**
@@ -11,6 +15,7 @@ import java.util.Arrays;
  */
 final class SymmetricEigenvalues {
     private static final double EPS = Math.ulp(1.0);
+    private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_256;
 
     private SymmetricEigenvalues() {
     }
@@ -68,12 +73,8 @@ final class SymmetricEigenvalues {
             }
             for (int j = 0; j < i; j++) {
                 f = d[j];
-                g = e[j] + v[j * n + j] * f;
-                for (int k = j + 1; k <= i - 1; k++) {
-                    g += v[j * n + k] * d[k];
-                    e[k] += v[j * n + k] * f;
-                }
-                e[j] = g;
+                int row = j * n;
+                e[j] = e[j] + v[row + j] * f + dotAndAxpy(v, row, d, e, f, j + 1, i);
             }
             f = 0;
             for (int j = 0; j < i; j++) {
@@ -85,11 +86,7 @@ final class SymmetricEigenvalues {
                 e[j] -= hh * d[j];
             }
             for (int j = 0; j < i; j++) {
-                f = d[j];
-                g = e[j];
-                for (int k = j; k <= i - 1; k++) {
-                    v[j * n + k] -= f * e[k] + g * d[k];
-                }
+                rankTwo(v, j * n, d[j], e[j], e, d, j, i);
                 d[j] = v[j * n + (i - 1)];
                 v[j * n + i] = 0;
             }
@@ -98,6 +95,43 @@ final class SymmetricEigenvalues {
             d[j] = v[j * n + j];
         }
         e[0] = 0;
+    }
+
+    /**
+     * The dot product of {@code v[row + from .. row + to)} with {@code d[from .. to)}, while adding
+     * that row times {@code f} into {@code e[from .. to)}: the symmetric matrix-vector product's
+     * inner step. Four-lane vectors (the same lanes, so the same sums, on every CPU), then a scalar tail.
+     */
+    private static double dotAndAxpy(double[] v, int row, double[] d, double[] e, double f, int from, int to) {
+        DoubleVector acc = DoubleVector.zero(LANES);
+        DoubleVector fv = DoubleVector.broadcast(LANES, f);
+        int k = from;
+        for (int end = to - LANES.length(); k <= end; k += LANES.length()) {
+            DoubleVector vv = DoubleVector.fromArray(LANES, v, row + k);
+            acc = vv.fma(DoubleVector.fromArray(LANES, d, k), acc);
+            vv.fma(fv, DoubleVector.fromArray(LANES, e, k)).intoArray(e, k);
+        }
+        double g = acc.reduceLanes(VectorOperators.ADD);
+        for (; k < to; k++) {
+            g += v[row + k] * d[k];
+            e[k] += v[row + k] * f;
+        }
+        return g;
+    }
+
+    /** {@code v[row + k] -= f e[k] + g d[k]} for k in {@code [from, to)}: the reduction's rank-two update of one row. */
+    private static void rankTwo(double[] v, int row, double f, double g, double[] e, double[] d, int from, int to) {
+        DoubleVector fv = DoubleVector.broadcast(LANES, f);
+        DoubleVector gv = DoubleVector.broadcast(LANES, g);
+        int k = from;
+        for (int end = to - LANES.length(); k <= end; k += LANES.length()) {
+            DoubleVector ev = DoubleVector.fromArray(LANES, e, k).mul(fv);
+            DoubleVector update = DoubleVector.fromArray(LANES, d, k).fma(gv, ev);
+            DoubleVector.fromArray(LANES, v, row + k).sub(update).intoArray(v, row + k);
+        }
+        for (; k < to; k++) {
+            v[row + k] -= f * e[k] + g * d[k];
+        }
     }
 
     /** Implicit QL iterations on the tridiagonal (d, e[1..n)); leaves the eigenvalues in d. */

@@ -13,7 +13,7 @@ class AnalysisOptionsTest {
 
     @Test
     void defaultIsTheCheapSetAndAllAddsTheRest() {
-        assertEquals(EnumSet.of(AnalysisName.SATURATION, AnalysisName.JACOBIAN, AnalysisName.KNN, AnalysisName.HASHING),
+        assertEquals(EnumSet.of(AnalysisName.SATURATION, AnalysisName.JACOBIAN, AnalysisName.KNN),
                 AnalysisOptions.parseSelection("default", "--metrics"));
         assertEquals(EnumSet.allOf(AnalysisName.class), AnalysisOptions.parseSelection("all", "--metrics"));
         assertEquals(EnumSet.noneOf(AnalysisName.class), AnalysisOptions.parseSelection("none", "--metrics"));
@@ -28,11 +28,13 @@ class AnalysisOptionsTest {
         assertEquals("--metrics: expected default, all, none or a comma-separated list of saturation, jacobian, "
                 + "spectrum, contraction, robustness, knn, hashing (or their metric names), found 'jacobain'",
                 unknown.getMessage());
-        UserError zero = assertThrows(UserError.class, () -> AnalysisOptions.of("all", 0, null, null, null));
+        UserError zero = assertThrows(UserError.class, () -> AnalysisOptions.of("all", 0, null, null, null, null));
         assertEquals("--analysis-points: expected an integer >= 1, found 0", zero.getMessage());
-        AnalysisOptions big = AnalysisOptions.of("all", null, 500, null, null);
+        AnalysisOptions big = AnalysisOptions.of("all", null, 500, null, null, null);
         UserError tooMany = assertThrows(UserError.class, () -> big.checkAgainst(100));
         assertEquals("--spectrum-points: expected at most the test set's 100 images, found 500", tooMany.getMessage());
+        UserError robust = assertThrows(UserError.class, () -> AnalysisOptions.of("all", null, null, null, null, 0));
+        assertEquals("--robustness-points: expected an integer >= 1, found 0", robust.getMessage());
     }
 
     @Test
@@ -43,6 +45,8 @@ class AnalysisOptionsTest {
         assertEquals(AnalysisOptions.DEFAULT_POINTS, d.points(10_000));
         assertEquals(AnalysisOptions.DEFAULT_QUERIES, d.queries(10_000));
         assertEquals(AnalysisOptions.DEFAULT_DIRECTIONS, d.directions());
+        assertEquals(100, d.robustnessPoints(100));
+        assertEquals(AnalysisOptions.DEFAULT_ROBUSTNESS_POINTS, d.robustnessPoints(10_000));
     }
 
     @Test

@@ -54,8 +54,8 @@ public final class TrainCommand implements Callable<Integer> {
     int validation;
 
     @Option(names = "--metrics", defaultValue = "default", paramLabel = "LIST",
-            description = "representation analyses: default (saturation, jacobian, knn, hashing), all (adds spectrum, "
-                    + "contraction, robustness), none, or a comma-separated list of analysis or metric names (default: ${DEFAULT-VALUE})")
+            description = "representation analyses: default (saturation, jacobian, knn), all (adds spectrum, "
+                    + "contraction, robustness, hashing), none, or a comma-separated list of analysis or metric names (default: ${DEFAULT-VALUE})")
     String metrics;
 
     @Option(names = "--analysis-points", paramLabel = "N",
@@ -73,6 +73,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--queries", paramLabel = "N",
             description = "test codes queried against all training codes for knn and hashing (default: " + AnalysisOptions.DEFAULT_QUERIES + ")")
     Integer queries;
+
+    @Option(names = "--robustness-points", paramLabel = "N",
+            description = "test images corrupted for the robustness figures (default: "
+                    + AnalysisOptions.DEFAULT_ROBUSTNESS_POINTS + ")")
+    Integer robustnessPoints;
 
     @Option(names = "--no-probe", description = "skip the linear probe")
     boolean noProbe;
@@ -107,7 +112,8 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        AnalysisOptions analysis = AnalysisOptions.of(metrics, analysisPoints, spectrumPoints, directions, queries);
+        AnalysisOptions analysis = AnalysisOptions.of(metrics, analysisPoints, spectrumPoints, directions, queries,
+                robustnessPoints);
         if (finetune != null) {
             FineTuneOptions.checkEpochs("--finetune", finetune);
         }

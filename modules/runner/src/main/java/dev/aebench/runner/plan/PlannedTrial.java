@@ -49,7 +49,7 @@ public record PlannedTrial(String id, String configId, int block, String blockLa
     /** The spec the trial runner takes, with {@code threads} kernel threads. */
     public TrialSpec spec(int threads) {
         return new TrialSpec(model, params, seed, epochs, threads, probe, validation,
-                AnalysisOptions.of(metrics, null, null, null, null), probeSolver, finetune);
+                AnalysisOptions.of(metrics), probeSolver, finetune);
     }
 
     /** A short human description: label, varying values and seed. */
