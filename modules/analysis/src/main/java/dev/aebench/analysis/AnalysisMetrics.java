@@ -45,9 +45,11 @@ public final class AnalysisMetrics implements MetricProvider {
                 "mean |f(x')-f(x)|/|x'-x| with x' the nearest other test image of x");
         for (String c : CORRUPTIONS) {
             add(AnalysisName.ROBUSTNESS, "robust_mse_" + suffix(c), "1", Better.LOWER,
-                    "per-pixel MSE of reconstructing the clean test image from its " + c + " corruption");
+                    "per-pixel MSE of reconstructing the clean test image from its " + c
+                            + " corruption (a seeded subset of test images, --robustness-points)");
             add(AnalysisName.ROBUSTNESS, "robust_probe_acc_" + suffix(c), "fraction", Better.HIGHER,
-                    "accuracy of the probe (trained on clean codes) on codes of " + c + "-corrupted test images");
+                    "accuracy of the probe (trained on clean codes) on codes of " + c
+                            + "-corrupted test images (the same subset)");
         }
         add(AnalysisName.KNN, "knn_acc", "fraction", Better.HIGHER,
                 "10-nearest-neighbour classification accuracy in code space (Euclidean; training codes as index, a seeded subset of test codes as queries)");
