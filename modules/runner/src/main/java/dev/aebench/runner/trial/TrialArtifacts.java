@@ -12,7 +12,7 @@ import dev.aebench.core.objective.ObjectiveRegistry;
 import dev.aebench.core.result.JsonLines;
 import dev.aebench.runner.store.AtomicFiles;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
+import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.apache.commons.math3.linear.RealVector;
 
 import javax.imageio.ImageIO;
@@ -198,16 +198,13 @@ public final class TrialArtifacts {
                 cov[a][b] = cov[b][a];
             }
         }
-        EigenDecomposition eig = new EigenDecomposition(new Array2DRowRealMatrix(cov, false));
-        double[] values = eig.getRealEigenvalues();
-        Integer[] order = new Integer[k];
-        for (int i = 0; i < k; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (p, q) -> Double.compare(values[q], values[p]));
+        // the covariance is symmetric positive semi-definite, so its singular vectors are its
+        // eigenvectors, largest first; the SVD converges where Commons Math's EigenDecomposition
+        // failed on covariances with many dead (all-zero) ReLU units and repeated eigenvalues
+        SingularValueDecomposition svd = new SingularValueDecomposition(new Array2DRowRealMatrix(cov, false));
         double[][] out = new double[2][n];
         for (int c = 0; c < Math.min(2, k); c++) {
-            RealVector v = eig.getEigenvector(order[c]);
+            RealVector v = svd.getU().getColumnVector(c);
             int big = 0;
             for (int j = 1; j < k; j++) {
                 if (Math.abs(v.getEntry(j)) > Math.abs(v.getEntry(big))) {

@@ -65,6 +65,68 @@ class TrialArtifactsTest {
         return b;
     }
 
+    /**
+     * Codes with most units dead (all zero) and the rest copies of two coordinates, as a ReLU
+     * encoder makes them: a covariance with a 62-fold zero eigenvalue and repeated structure. The
+     * projections must be the two coordinates themselves (up to sign and rounding), the first the
+     * one of larger variance, checked against the construction rather than another solver.
+     */
+    @Test
+    void theCodeScatterProjectsDegenerateReluCodesOntoTheirTwoDirections() {
+        int n = 400;
+        int k = 64;
+        float[] codes = new float[n * k];
+        double[] wide = new double[n];
+        double[] narrow = new double[n];
+        java.util.Random r = new java.util.Random(7);
+        for (int i = 0; i < n; i++) {
+            wide[i] = 3 * r.nextGaussian();
+            narrow[i] = r.nextGaussian();
+        }
+        // centred and uncorrelated in the sample, so the principal axes are exactly these two
+        center(wide);
+        center(narrow);
+        double along = dot(narrow, wide) / dot(wide, wide);
+        for (int i = 0; i < n; i++) {
+            narrow[i] -= along * wide[i];
+        }
+        for (int i = 0; i < n; i++) {
+            codes[i * k + 5] = (float) (wide[i] / Math.sqrt(2)); // the wide coordinate spread over two equal units
+            codes[i * k + 9] = (float) (wide[i] / Math.sqrt(2));
+            codes[i * k + 40] = (float) narrow[i];
+        }
+        double[][] xy = TrialArtifacts.project2d(codes, n, k);
+        double meanWide = 0; // centred above, up to the float rounding of the codes
+        double meanNarrow = 0;
+        double c0 = 0;
+        double c1 = 0;
+        for (int i = 0; i < n; i++) {
+            c0 += xy[0][i] * (wide[i] - meanWide);
+            c1 += xy[1][i] * (narrow[i] - meanNarrow);
+        }
+        double sign0 = Math.signum(c0);
+        double sign1 = Math.signum(c1);
+        for (int i = 0; i < n; i++) {
+            assertEquals(wide[i] - meanWide, sign0 * xy[0][i], 1e-3 * (1 + Math.abs(wide[i])), "first coordinate, row " + i);
+            assertEquals(narrow[i] - meanNarrow, sign1 * xy[1][i], 1e-3 * (1 + Math.abs(narrow[i])), "second coordinate, row " + i);
+        }
+    }
+
+    private static void center(double[] v) {
+        double m = Arrays.stream(v).average().orElseThrow();
+        for (int i = 0; i < v.length; i++) {
+            v[i] -= m;
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+
     @Test
     void aCorruptingModelsArtifactIsSmallAndItsStripsDecode() throws IOException {
         Path file = train("dae", Map.of("noise", "gaussian", "sigma", "0.5", "hidden", "256"), tmp.resolve("dae.json"));
